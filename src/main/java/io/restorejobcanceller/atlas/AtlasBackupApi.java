@@ -1,0 +1,98 @@
+package io.restorejobcanceller.atlas;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Collection;
+
+import feign.Response;
+import feign.RetryableException;
+import io.restorejobcanceller.target.CancellationTarget;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * One DELETE, one answer: a 2xx status, an {@link AtlasApiException} for any other status (with the Atlas error
+ * body parsed when it is one), or an {@link AtlasUnreachableException} when no answer came. Never retries.
+ */
+@Component
+public class AtlasBackupApi {
+
+    private static final int MAX_BODY_BYTES = 16 * 1024;
+    private static final int SNIPPET_LENGTH = 300;
+
+    private final AtlasBackupClient client;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    public AtlasBackupApi(AtlasBackupClient client, JsonMapper json, Clock clock) {
+        this.client = client;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Sends the DELETE once and returns its 2xx status. */
+    public int cancelRestoreJob(CancellationTarget target) {
+        try (Response response = client.cancelRestoreJob(target.groupId(), target.clusterName(), target.restoreJobId())) {
+            if (response.status() / 100 == 2) {
+                return response.status();
+            }
+            String body = readBody(response);
+            ApiError apiError = parse(body);
+            String snippet = apiError == null && body != null ? body.substring(0, Math.min(body.length(), SNIPPET_LENGTH)) : null;
+            throw new AtlasApiException(response.status(), apiError, snippet, retryAfter(response));
+        } catch (RetryableException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new AtlasUnreachableException(cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause);
+        }
+    }
+
+    private static String readBody(Response response) {
+        if (response.body() == null) {
+            return null;
+        }
+        try (InputStream in = response.body().asInputStream()) {
+            return new String(in.readNBytes(MAX_BODY_BYTES), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private ApiError parse(String body) {
+        if (body == null || !body.stripLeading().startsWith("{")) {
+            return null;
+        }
+        try {
+            return json.readValue(body, ApiError.class);
+        } catch (JacksonException e) {
+            return null;
+        }
+    }
+
+    /** {@code Retry-After} as delta-seconds (what Atlas sends) or as an HTTP date; {@code null} if absent or unreadable. */
+    private Duration retryAfter(Response response) {
+        Collection<String> values = response.headers().get("Retry-After");
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        String value = values.iterator().next().strip();
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(value)));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Duration until = Duration.between(clock.instant(),
+                        ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+                return until.isNegative() ? Duration.ZERO : until;
+            } catch (DateTimeParseException notADate) {
+                return null;
+            }
+        }
+    }
+}

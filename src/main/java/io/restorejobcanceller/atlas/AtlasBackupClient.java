@@ -1,0 +1,22 @@
+package io.restorejobcanceller.atlas;
+
+import feign.Headers;
+import feign.Param;
+import feign.RequestLine;
+import feign.Response;
+
+/** The one endpoint of the Atlas Administration API this tool calls; use it through {@link AtlasBackupApi}. */
+public interface AtlasBackupClient {
+
+    /** The only API version this endpoint accepts; Atlas answers 406 INVALID_VERSION_DATE to any other. */
+    String API_VERSION_MEDIA_TYPE = "application/vnd.atlas.2023-01-01+json";
+
+    /**
+     * Cancels one manual-download restore job. The raw response is returned whatever its status (the caller
+     * closes it); {@link feign.RetryableException} is thrown when no answer came (connect failure, reset, timeout).
+     */
+    @RequestLine("DELETE /api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/restoreJobs/{restoreJobId}")
+    @Headers("Accept: " + API_VERSION_MEDIA_TYPE)
+    Response cancelRestoreJob(@Param("groupId") String groupId, @Param("clusterName") String clusterName,
+                              @Param("restoreJobId") String restoreJobId);
+}

@@ -1,0 +1,19 @@
+package io.restorejobcanceller.cli;
+
+/** The process exit codes; schedulers and scripts rely on them. */
+public final class ExitCode {
+
+    /** Every row ended CANCELLED, NOT_FOUND, DUPLICATE or PLANNED (or the file was already done). */
+    public static final int OK = 0;
+    /** The job failed (credentials rejected, skip limit passed, crash...): run the same command again to restart. */
+    public static final int JOB_FAILED = 1;
+    /** Usage or configuration error, or a broken input file: nothing was sent. */
+    public static final int USAGE = 2;
+    /** The job completed but some rows ended REJECTED, FAILED or INVALID. */
+    public static final int NEEDS_ATTENTION = 3;
+    /** Another execution of the same job instance is running. */
+    public static final int ALREADY_RUNNING = 4;
+
+    private ExitCode() {
+    }
+}

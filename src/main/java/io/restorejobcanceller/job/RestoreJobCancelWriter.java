@@ -1,0 +1,100 @@
+package io.restorejobcanceller.job;
+
+import java.time.Clock;
+import java.util.OptionalLong;
+import java.util.Set;
+
+import io.restorejobcanceller.outcome.Outcome;
+import io.restorejobcanceller.outcome.OutcomeRecord;
+import io.restorejobcanceller.outcome.OutcomeRepository;
+import io.restorejobcanceller.target.CheckedRow;
+
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.skip.SkipPolicy;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+
+/**
+ * Gives every row of a chunk its final outcome, one row at a time, and records each outcome in its own
+ * transaction as soon as it is known.
+ *
+ * <p>The DELETE contract: before doing anything for a chunk the writer asks the results table which of its lines
+ * already have an outcome in this job instance and passes over them. Whatever re-presents a chunk (a rollback, a
+ * restart from the last commit), a DELETE whose outcome was recorded is never sent again. That is also why the
+ * step is not fault tolerant: Spring Batch's retry and skip would re-write whole chunks; here retries happen per
+ * DELETE inside the writer and REJECTED/FAILED rows are counted against the {@link SkipPolicy} without any
+ * exception reaching the step unless the limit is passed.
+ */
+public class RestoreJobCancelWriter implements ItemWriter<CheckedRow> {
+
+    private final StepExecution stepExecution;
+    private final OutcomeRepository outcomes;
+    private final RestoreJobCancelSender sender;
+    private final SkipPolicy skipPolicy;
+    private final Clock clock;
+    private final boolean dryRun;
+    private final String inputFile;
+    private long skipCount;
+
+    public RestoreJobCancelWriter(StepExecution stepExecution, OutcomeRepository outcomes, RestoreJobCancelSender sender,
+                                  SkipPolicy skipPolicy, Clock clock, boolean dryRun, String inputFile) {
+        this.stepExecution = stepExecution;
+        this.outcomes = outcomes;
+        this.sender = sender;
+        this.skipPolicy = skipPolicy;
+        this.clock = clock;
+        this.dryRun = dryRun;
+        this.inputFile = inputFile;
+    }
+
+    @Override
+    public void write(Chunk<? extends CheckedRow> chunk) throws Exception {
+        if (chunk.isEmpty()) {
+            return;
+        }
+        long jobInstanceId = jobInstanceId();
+        Set<Long> alreadyRecorded = outcomes.recordedLines(jobInstanceId,
+                chunk.getItems().get(0).lineNumber(), chunk.getItems().get(chunk.size() - 1).lineNumber());
+        for (CheckedRow row : chunk) {
+            if (alreadyRecorded.contains(row.lineNumber())) {
+                continue;
+            }
+            CancelResult result = decide(row, jobInstanceId);
+            outcomes.record(toRecord(row, result, jobInstanceId));
+            if (result.outcome().isSkip()) {
+                countSkip(row, result);
+            }
+        }
+    }
+
+    private CancelResult decide(CheckedRow row, long jobInstanceId) throws InterruptedException {
+        if (!row.isValid()) {
+            return CancelResult.notSent(Outcome.INVALID, row.invalidReason());
+        }
+        OptionalLong earlier = outcomes.earlierLineWithTarget(jobInstanceId, row.target(), row.lineNumber());
+        if (earlier.isPresent()) {
+            return CancelResult.notSent(Outcome.DUPLICATE, "same target as line " + earlier.getAsLong());
+        }
+        if (dryRun) {
+            return CancelResult.notSent(Outcome.PLANNED, "dry run: would send DELETE");
+        }
+        return sender.send(row.target());
+    }
+
+    /** Throws {@code SkipLimitExceededException} (failing the step, restartably) once the limit is passed. */
+    private void countSkip(CheckedRow row, CancelResult result) {
+        skipPolicy.shouldSkip(new RowNotCancelledException(row.lineNumber(), result), skipCount);
+        skipCount++;
+        stepExecution.setWriteSkipCount(stepExecution.getWriteSkipCount() + 1);
+    }
+
+    private OutcomeRecord toRecord(CheckedRow row, CancelResult result, long jobInstanceId) {
+        return new OutcomeRecord(stepExecution.getJobExecutionId(), jobInstanceId, inputFile, row.lineNumber(),
+                row.row().groupId(), row.row().clusterName(), row.row().restoreJobId(), result.outcome(),
+                result.httpStatus(), result.errorCode(), result.detail(), result.attempts(), clock.instant());
+    }
+
+    private long jobInstanceId() {
+        return stepExecution.getJobExecution().getJobInstance().getInstanceId();
+    }
+}

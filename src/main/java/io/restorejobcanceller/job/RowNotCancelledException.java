@@ -1,0 +1,9 @@
+package io.restorejobcanceller.job;
+
+/** A row ended REJECTED or FAILED: the skippable event counted by the step's {@code SkipPolicy}. */
+class RowNotCancelledException extends RuntimeException {
+
+    RowNotCancelledException(long lineNumber, CancelResult result) {
+        super("line " + lineNumber + " ended " + result.outcome() + ": " + result.detail());
+    }
+}

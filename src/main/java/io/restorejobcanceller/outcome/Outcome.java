@@ -1,0 +1,35 @@
+package io.restorejobcanceller.outcome;
+
+/** The final, audited result of one input line. */
+public enum Outcome {
+    /** Atlas accepted the DELETE (2xx). */
+    CANCELLED(false),
+    /** Atlas answered 404: already gone or never existed. Not retried. */
+    NOT_FOUND(false),
+    /** Atlas refused the DELETE with a 4xx (wrong kind of restore job, forbidden, bad request...). */
+    REJECTED(true),
+    /** Transient failures until the retries ran out, or an unexpected answer. */
+    FAILED(true),
+    /** The row did not pass validation; nothing was sent. */
+    INVALID(true),
+    /** The same target appeared on an earlier line of the file; nothing was sent. */
+    DUPLICATE(false),
+    /** Dry run: the row is valid and would have been sent. */
+    PLANNED(false);
+
+    private final boolean needsAttention;
+
+    Outcome(boolean needsAttention) {
+        this.needsAttention = needsAttention;
+    }
+
+    /** Whether an operator has to look at the row (exit code 3 when any row has such an outcome). */
+    public boolean needsAttention() {
+        return needsAttention;
+    }
+
+    /** Whether the row counts against the skip limit (a DELETE was sent and did not succeed). */
+    public boolean isSkip() {
+        return this == REJECTED || this == FAILED;
+    }
+}

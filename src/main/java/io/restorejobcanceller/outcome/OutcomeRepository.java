@@ -1,0 +1,87 @@
+package io.restorejobcanceller.outcome;
+
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+
+import io.restorejobcanceller.target.CancellationTarget;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The results table. Every write commits in a transaction of its own, independent of the chunk transaction,
+ * so that an outcome, once its DELETE has been answered, survives a chunk rollback or a crash.
+ */
+@Repository
+public class OutcomeRepository {
+
+    static final int DETAIL_MAX_LENGTH = 1000;
+    static final int VALUE_MAX_LENGTH = 255;
+    static final int ERROR_CODE_MAX_LENGTH = 100;
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate ownTransaction;
+
+    public OutcomeRepository(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+        this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transactionManager);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    public void record(OutcomeRecord r) {
+        ownTransaction.executeWithoutResult(status -> jdbc.sql("""
+                INSERT INTO CANCELLATION_OUTCOME (JOB_EXECUTION_ID, JOB_INSTANCE_ID, INPUT_FILE, LINE_NUMBER, GROUP_ID,
+                    CLUSTER_NAME, RESTORE_JOB_ID, OUTCOME, HTTP_STATUS, ERROR_CODE, DETAIL, ATTEMPTS, RECORDED_AT)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(r.jobExecutionId(), r.jobInstanceId(), r.inputFile(), r.lineNumber(),
+                        cut(r.groupId(), VALUE_MAX_LENGTH), cut(r.clusterName(), VALUE_MAX_LENGTH),
+                        cut(r.restoreJobId(), VALUE_MAX_LENGTH), r.outcome().name(), r.httpStatus(),
+                        cut(r.errorCode(), ERROR_CODE_MAX_LENGTH), cut(r.detail(), DETAIL_MAX_LENGTH), r.attempts(),
+                        r.recordedAt().atOffset(ZoneOffset.UTC))
+                .update());
+    }
+
+    /** Lines of the given range that already have their final outcome in this job instance. */
+    public Set<Long> recordedLines(long jobInstanceId, long fromLine, long toLine) {
+        return new HashSet<>(jdbc.sql("""
+                SELECT LINE_NUMBER FROM CANCELLATION_OUTCOME
+                WHERE JOB_INSTANCE_ID = ? AND LINE_NUMBER BETWEEN ? AND ?""")
+                .params(jobInstanceId, fromLine, toLine)
+                .query(Long.class)
+                .list());
+    }
+
+    /** The first earlier line of this job instance that named the same (valid) target, if any. */
+    public OptionalLong earlierLineWithTarget(long jobInstanceId, CancellationTarget target, long beforeLine) {
+        Long line = jdbc.sql("""
+                SELECT MIN(LINE_NUMBER) FROM CANCELLATION_OUTCOME
+                WHERE JOB_INSTANCE_ID = ? AND GROUP_ID = ? AND CLUSTER_NAME = ? AND RESTORE_JOB_ID = ?
+                  AND LINE_NUMBER < ? AND OUTCOME <> 'INVALID'""")
+                .params(jobInstanceId, target.groupId(), target.clusterName(), target.restoreJobId(), beforeLine)
+                .query(Long.class)
+                .optional()
+                .orElse(null);
+        return line == null ? OptionalLong.empty() : OptionalLong.of(line);
+    }
+
+    public Map<Outcome, Long> countsByOutcome(long jobInstanceId) {
+        Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
+        jdbc.sql("SELECT OUTCOME, COUNT(*) FROM CANCELLATION_OUTCOME WHERE JOB_INSTANCE_ID = ? GROUP BY OUTCOME")
+                .param(jobInstanceId)
+                .query((rs, n) -> counts.put(Outcome.valueOf(rs.getString(1)), rs.getLong(2)))
+                .list();
+        return counts;
+    }
+
+
+    private static String cut(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max - 3) + "...";
+    }
+}
