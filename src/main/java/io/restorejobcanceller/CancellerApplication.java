@@ -2,6 +2,7 @@ package io.restorejobcanceller;
 
 import io.restorejobcanceller.cli.ExitCode;
 
+import org.springframework.beans.BeansException;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.bind.BindException;
@@ -26,16 +27,22 @@ public class CancellerApplication {
         return SpringApplication.exit(context);
     }
 
+    /** The most telling message of a start-up failure: the property that did not bind, or the first cause below the bean wiring. */
     private static String startupProblem(Throwable failure) {
+        Throwable telling = null;
         Throwable root = failure;
         String property = null;
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof BindException bind) {
                 property = bind.getName().toString();
+            } else if (telling == null && !(t instanceof BeansException)) {
+                telling = t;
             }
             root = t;
         }
-        String message = (root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName()).replaceAll("\\s+", " ");
+        Throwable shown = property != null || telling == null ? root : telling;
+        String message = shown.getMessage() != null ? shown.getMessage().strip().lines().findFirst().orElse("") : "";
+        message = message.isEmpty() ? shown.getClass().getSimpleName() : message;
         return property != null ? property + ": " + message : message;
     }
 }

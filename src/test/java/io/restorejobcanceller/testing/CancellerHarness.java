@@ -1,0 +1,98 @@
+package io.restorejobcanceller.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.restorejobcanceller.CancellerApplication;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
+/**
+ * Runs the real application in-process exactly as {@code main} does (same argument handling, same exit codes),
+ * against an H2 file database of its own and the loopback {@link AtlasStub}. The access token is supplied the
+ * way the environment would supply it, never as an argument.
+ */
+public final class CancellerHarness {
+
+    private final Path directory;
+    private final AtlasStub atlas;
+    private final RecordingSleeper sleeper = new RecordingSleeper();
+    private final Map<String, Object> environment = new HashMap<>();
+    private final Map<String, String> settings = new LinkedHashMap<>();
+
+    public CancellerHarness(Path directory, AtlasStub atlas) {
+        this.directory = directory;
+        this.atlas = atlas;
+        environment.put("MONGODB_ATLAS_ACCESS_TOKEN", "test-token");
+        with("--spring.datasource.url=" + jdbcUrl());
+        with("--canceller.atlas.base-url=" + atlas.baseUrl());
+        with("--canceller.atlas.read-timeout=2s");
+        with("--canceller.retry.initial-delay=1ms");
+        with("--canceller.retry.jitter=0ms");
+    }
+
+    public CancellerHarness token(String token) {
+        if (token == null) {
+            environment.remove("MONGODB_ATLAS_ACCESS_TOKEN");
+        } else {
+            environment.put("MONGODB_ATLAS_ACCESS_TOKEN", token);
+        }
+        return this;
+    }
+
+    /** A setting given on every run, e.g. {@code --canceller.chunk-size=3}; replaces an earlier one of the same name. */
+    public CancellerHarness with(String setting) {
+        int equals = setting.indexOf('=');
+        settings.put(equals < 0 ? setting : setting.substring(0, equals), setting);
+        return this;
+    }
+
+    public int run(String... args) {
+        SpringApplication application = new SpringApplication(CancellerApplication.class);
+        application.setDefaultProperties(environment);
+        application.addInitializers((ConfigurableApplicationContext context) ->
+                context.getBeanFactory().registerSingleton("sleeper", sleeper));
+        List<String> all = new ArrayList<>(settings.values());
+        all.addAll(List.of(args));
+        return CancellerApplication.run(application, all.toArray(String[]::new));
+    }
+
+    public Path file(String name, String content) {
+        try {
+            return Files.writeString(directory.resolve(name), content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:h2:file:" + directory.resolve("db").toAbsolutePath();
+    }
+
+    public JdbcClient database() {
+        return JdbcClient.create(new SimpleDriverDataSource(new org.h2.Driver(), jdbcUrl(), "sa", ""));
+    }
+
+    public List<Map<String, Object>> outcomes() {
+        return database().sql("SELECT * FROM CANCELLATION_OUTCOME ORDER BY JOB_INSTANCE_ID, LINE_NUMBER").query().listOfRows();
+    }
+
+    public RecordingSleeper sleeper() {
+        return sleeper;
+    }
+
+    public AtlasStub atlas() {
+        return atlas;
+    }
+}
