@@ -60,15 +60,16 @@ public class OutcomeRepository {
 
     /** The first earlier line of this job instance that named the same (valid) target, if any. */
     public OptionalLong earlierLineWithTarget(long jobInstanceId, CancellationTarget target, long beforeLine) {
+        // no range condition on LINE_NUMBER: it would let the planner prefer the (instance, line) index and scan
         Long line = jdbc.sql("""
                 SELECT MIN(LINE_NUMBER) FROM CANCELLATION_OUTCOME
                 WHERE JOB_INSTANCE_ID = ? AND GROUP_ID = ? AND CLUSTER_NAME = ? AND RESTORE_JOB_ID = ?
-                  AND LINE_NUMBER < ? AND OUTCOME <> 'INVALID'""")
-                .params(jobInstanceId, target.groupId(), target.clusterName(), target.restoreJobId(), beforeLine)
+                  AND OUTCOME <> 'INVALID'""")
+                .params(jobInstanceId, target.groupId(), target.clusterName(), target.restoreJobId())
                 .query(Long.class)
                 .optional()
                 .orElse(null);
-        return line == null ? OptionalLong.empty() : OptionalLong.of(line);
+        return line == null || line >= beforeLine ? OptionalLong.empty() : OptionalLong.of(line);
     }
 
     public Map<Outcome, Long> countsByOutcome(long jobInstanceId) {
