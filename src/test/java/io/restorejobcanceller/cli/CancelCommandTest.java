@@ -7,11 +7,9 @@ import java.nio.file.Path;
 import io.restorejobcanceller.testing.AtlasStub;
 import io.restorejobcanceller.testing.CancellerHarness;
 import io.restorejobcanceller.testing.Targets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -20,23 +18,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 @ExtendWith(OutputCaptureExtension.class)
 class CancelCommandTest {
 
-    private static final AtlasStub atlas = new AtlasStub();
-
-    @TempDir
-    Path directory;
-
-    private CancellerHarness canceller;
-
-    @BeforeEach
-    void setUp() {
-        atlas.reset();
-        canceller = new CancellerHarness(directory, atlas);
-    }
-
-    @AfterAll
-    static void stopAtlas() {
-        atlas.close();
-    }
+    @RegisterExtension
+    static final CancellerHarness canceller = new CancellerHarness();
+    private static final AtlasStub atlas = canceller.atlas();
 
     @Test
     void aHeaderWithoutAllRequiredColumnsIsAUsageError(CapturedOutput output) {
@@ -70,7 +54,7 @@ class CancelCommandTest {
     @Test
     void aMissingFileIsAUsageError(CapturedOutput output) {
         // given
-        Path input = directory.resolve("nowhere.csv");
+        Path input = canceller.directory().resolve("nowhere.csv");
 
         // when
         int exitCode = canceller.run("--input=" + input);
@@ -84,7 +68,7 @@ class CancelCommandTest {
     @Test
     void aFileThatIsNotUtf8IsAUsageError(CapturedOutput output) throws Exception {
         // given
-        Path input = directory.resolve("latin1.csv");
+        Path input = canceller.directory().resolve("latin1.csv");
         java.nio.file.Files.write(input, ("groupId,clusterName,restoreJobId\n" + Targets.row(1) + ",Z\u00fcrich\n")
                 .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
 

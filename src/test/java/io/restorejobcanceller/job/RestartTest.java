@@ -8,11 +8,9 @@ import java.nio.file.Path;
 
 import io.restorejobcanceller.testing.AtlasStub;
 import io.restorejobcanceller.testing.CancellerHarness;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -21,23 +19,9 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 @ExtendWith(OutputCaptureExtension.class)
 class RestartTest {
 
-    private static final AtlasStub atlas = new AtlasStub();
-
-    @TempDir
-    Path directory;
-
-    private CancellerHarness canceller;
-
-    @BeforeEach
-    void setUp() {
-        atlas.reset();
-        canceller = new CancellerHarness(directory, atlas);
-    }
-
-    @AfterAll
-    static void stopAtlas() {
-        atlas.close();
-    }
+    @RegisterExtension
+    static final CancellerHarness canceller = new CancellerHarness();
+    private static final AtlasStub atlas = canceller.atlas();
 
     @Test
     void a401StopsTheJobAndARestartWithAFixedTokenFinishesTheRest(CapturedOutput output) {

@@ -12,34 +12,59 @@ import java.util.List;
 import java.util.Map;
 
 import io.restorejobcanceller.CancellerApplication;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Runs the real application in-process exactly as {@code main} does (same argument handling, same exit codes),
  * against an H2 file database of its own and the loopback {@link AtlasStub}. The access token is supplied the
- * way the environment would supply it, never as an argument.
+ * way the environment would supply it, never as an argument. Register it with
+ * {@code @RegisterExtension static final CancellerHarness canceller = new CancellerHarness();}: every test gets a
+ * fresh database, a reset stub and default settings.
  */
-public final class CancellerHarness {
+public final class CancellerHarness implements BeforeEachCallback, AfterEachCallback, AfterAllCallback {
 
-    private final Path directory;
-    private final AtlasStub atlas;
-    private final RecordingSleeper sleeper = new RecordingSleeper();
+    private final AtlasStub atlas = new AtlasStub();
     private final Map<String, Object> environment = new HashMap<>();
     private final Map<String, String> settings = new LinkedHashMap<>();
+    private Path directory;
+    private RecordingSleeper sleeper;
 
-    public CancellerHarness(Path directory, AtlasStub atlas) {
-        this.directory = directory;
-        this.atlas = atlas;
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        directory = Files.createTempDirectory("canceller-test");
+        sleeper = new RecordingSleeper();
+        atlas.reset();
+        environment.clear();
         environment.put("MONGODB_ATLAS_ACCESS_TOKEN", "test-token");
+        settings.clear();
         with("--spring.datasource.url=" + jdbcUrl());
         with("--canceller.atlas.base-url=" + atlas.baseUrl());
         with("--canceller.atlas.read-timeout=2s");
         with("--canceller.retry.initial-delay=1ms");
         with("--canceller.retry.jitter=0ms");
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        FileSystemUtils.deleteRecursively(directory.toFile());
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        atlas.close();
+    }
+
+    public Path directory() {
+        return directory;
     }
 
     public CancellerHarness token(String token) {
