@@ -29,28 +29,39 @@ public class AtlasBackupApi {
     private static final int SNIPPET_LENGTH = 300;
 
     private final AtlasBackupClient client;
+    private final AtlasAuthorization authorization;
     private final JsonMapper json;
     private final Clock clock;
 
-    public AtlasBackupApi(AtlasBackupClient client, JsonMapper json, Clock clock) {
+    public AtlasBackupApi(AtlasBackupClient client, AtlasAuthorization authorization, JsonMapper json, Clock clock) {
         this.client = client;
+        this.authorization = authorization;
         this.json = json;
         this.clock = clock;
     }
 
-    /** Sends the DELETE once and returns its 2xx status. */
+    /**
+     * Sends the DELETE and returns its 2xx status. Sent once, except that a 401 to a service-account token is
+     * answered by renewing the token and sending once more.
+     */
     public int cancelRestoreJob(CancellationTarget target) {
-        try (Response response = client.cancelRestoreJob(target.groupId(), target.clusterName(), target.restoreJobId())) {
-            if (response.status() / 100 == 2) {
-                return response.status();
+        for (boolean renewed = false; ; renewed = true) {
+            try (Response response = client.cancelRestoreJob(target.groupId(), target.clusterName(), target.restoreJobId())) {
+                int status = response.status();
+                if (status / 100 == 2) {
+                    return status;
+                }
+                if (status == 401 && !renewed && authorization.renewAfterRejection(response.request())) {
+                    continue;
+                }
+                String body = readBody(response);
+                ApiError apiError = parse(body);
+                String snippet = apiError == null && body != null ? body.substring(0, Math.min(body.length(), SNIPPET_LENGTH)) : null;
+                throw new AtlasApiException(status, apiError, snippet, retryAfter(response));
+            } catch (RetryableException e) {
+                Throwable cause = e.getCause() != null ? e.getCause() : e;
+                throw new AtlasUnreachableException(cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause);
             }
-            String body = readBody(response);
-            ApiError apiError = parse(body);
-            String snippet = apiError == null && body != null ? body.substring(0, Math.min(body.length(), SNIPPET_LENGTH)) : null;
-            throw new AtlasApiException(response.status(), apiError, snippet, retryAfter(response));
-        } catch (RetryableException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new AtlasUnreachableException(cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause);
         }
     }
 

@@ -1,6 +1,8 @@
 package io.restorejobcanceller.atlas;
 
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Duration;
 
 import jakarta.validation.constraints.NotNull;
@@ -9,17 +11,63 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
-/** {@code canceller.atlas.*}: where the Atlas Administration API is and how long to wait for it. */
+/**
+ * {@code canceller.atlas.*}: where the Atlas Administration API is and how long to wait for it.
+ *
+ * @param baseUrl the API's base URL; {@code MONGODB_ATLAS_OPS_MANAGER_URL} is an alias (see application.yml)
+ * @param tokenUrl the service-account token endpoint; {@code null} derives it from the base URL
+ * @param revokeUrl the service-account revocation endpoint; {@code null} derives it from the base URL
+ * @param tokenRefreshMargin a service-account token is renewed when less than this is left of its lifetime
+ */
 @Validated
 @ConfigurationProperties("canceller.atlas")
 public record AtlasProperties(
         @NotNull @DefaultValue("https://cloud.mongodb.com") URI baseUrl,
         @NotNull @DefaultValue("10s") Duration connectTimeout,
-        @NotNull @DefaultValue("30s") Duration readTimeout) {
+        @NotNull @DefaultValue("30s") Duration readTimeout,
+        URI tokenUrl,
+        URI revokeUrl,
+        @NotNull @DefaultValue("60s") Duration tokenRefreshMargin) {
 
     /** The base URL without a trailing slash, so that API paths can be appended. */
     public String baseUrlWithoutSlash() {
         String url = baseUrl.toString();
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    public URI effectiveTokenUrl() {
+        return tokenUrl != null ? tokenUrl : URI.create(baseUrlWithoutSlash() + "/api/oauth/token");
+    }
+
+    public URI effectiveRevokeUrl() {
+        return revokeUrl != null ? revokeUrl : URI.create(baseUrlWithoutSlash() + "/api/oauth/revoke");
+    }
+
+    /** Why the base URL cannot carry credentials, if so: it must be https unless the host is loopback. */
+    public String baseUrlProblem() {
+        String scheme = baseUrl.getScheme();
+        String host = baseUrl.getHost();
+        if (host == null || !("https".equals(scheme) || "http".equals(scheme))) {
+            return "canceller.atlas.base-url must be an https URL with a host, not '" + baseUrl + "'";
+        }
+        if ("http".equals(scheme) && !isLoopback(host)) {
+            return "canceller.atlas.base-url must use https (plain http is allowed for loopback hosts only): " + baseUrl;
+        }
+        return null;
+    }
+
+    static boolean isLoopback(String host) {
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (bare.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        if (!bare.matches("[0-9.]+") && !bare.contains(":")) {
+            return false; // a name other than localhost: never resolved, never trusted
+        }
+        try {
+            return InetAddress.getByName(bare).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 }

@@ -124,13 +124,12 @@ public class CancelCommand implements ApplicationRunner, ExitCodeGenerator {
     }
 
     private void checkAtlasConfiguration() {
-        if (!credentials.isPresent()) {
-            throw new UsageException("no Atlas credentials: set the environment variable "
-                    + AtlasCredentials.ACCESS_TOKEN_VARIABLE + " (or use --dry-run, which sends nothing)");
-        }
-        String scheme = atlas.baseUrl().getScheme();
-        if (!("https".equals(scheme) || "http".equals(scheme)) || atlas.baseUrl().getHost() == null) {
-            throw new UsageException("canceller.atlas.base-url must be an http(s) URL with a host, not '" + atlas.baseUrl() + "'");
+        credentials.problem().ifPresent(problem -> {
+            throw new UsageException(problem);
+        });
+        String baseUrlProblem = atlas.baseUrlProblem();
+        if (baseUrlProblem != null) {
+            throw new UsageException(baseUrlProblem);
         }
     }
 }

@@ -1,0 +1,111 @@
+package io.restorejobcanceller.atlas;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
+import org.springframework.security.oauth2.client.endpoint.RestClientClientCredentialsTokenResponseClient;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Access tokens of an Atlas service account (OAuth2 client credentials), obtained and cached by Spring Security's
+ * {@code AuthorizedClientServiceOAuth2AuthorizedClientManager}: one token per run, shared by every request and
+ * renewed when less than the refresh margin is left. Spring Security has no revocation, so {@link #close()} revokes
+ * the tokens this run minted with a plain POST (best effort): Atlas allows only 100 live tokens per account.
+ */
+public class ServiceAccountTokens implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ServiceAccountTokens.class);
+    private static final String REGISTRATION = "atlas-service-account";
+    private static final String PRINCIPAL = "restore-job-canceller";
+
+    private final AuthorizedClientServiceOAuth2AuthorizedClientManager manager;
+    private final InMemoryOAuth2AuthorizedClientService store;
+    private final RestClient restClient;
+    private final URI revokeUrl;
+    private final String clientId;
+    private final String clientSecret;
+    private final List<String> minted = new ArrayList<>();
+
+    public ServiceAccountTokens(AtlasCredentials credentials, URI tokenUrl, URI revokeUrl, Duration refreshMargin,
+                                RestClient restClient, Clock clock) {
+        this.restClient = restClient;
+        this.revokeUrl = revokeUrl;
+        this.clientId = credentials.id();
+        this.clientSecret = credentials.secret();
+        var registrations = new InMemoryClientRegistrationRepository(ClientRegistration.withRegistrationId(REGISTRATION)
+                .clientId(clientId)
+                .clientSecret(clientSecret)
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                .tokenUri(tokenUrl.toString())
+                .build());
+        var tokenClient = new RestClientClientCredentialsTokenResponseClient();
+        tokenClient.setRestClient(restClient);
+        this.store = new InMemoryOAuth2AuthorizedClientService(registrations);
+        this.manager = new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations, store);
+        this.manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder()
+                .clientCredentials(grant -> grant.accessTokenResponseClient(tokenClient).clockSkew(refreshMargin).clock(clock))
+                .build());
+    }
+
+    /** The current access token, minting one on first use or when it is about to expire. */
+    public synchronized String accessToken() {
+        String token = manager.authorize(OAuth2AuthorizeRequest.withClientRegistrationId(REGISTRATION)
+                .principal(PRINCIPAL).build()).getAccessToken().getTokenValue();
+        if (minted.isEmpty() || !minted.get(minted.size() - 1).equals(token)) {
+            minted.add(token);
+            log.info("Obtained service-account access token #{} for client {}", minted.size(), clientId);
+        }
+        return token;
+    }
+
+    /**
+     * Forgets a token Atlas answered 401 to, so that the next request mints a new one. Returns {@code true} when a
+     * retry can use another token (also when another request already renewed it).
+     */
+    public synchronized boolean discard(String rejectedToken) {
+        var current = store.loadAuthorizedClient(REGISTRATION, PRINCIPAL);
+        if (current != null && current.getAccessToken().getTokenValue().equals(rejectedToken)) {
+            store.removeAuthorizedClient(REGISTRATION, PRINCIPAL);
+            log.warn("Atlas rejected the service-account access token; obtaining a new one once");
+        }
+        return true;
+    }
+
+    public synchronized int tokensMinted() {
+        return minted.size();
+    }
+
+    @Override
+    public synchronized void close() {
+        for (String token : minted) {
+            var form = new LinkedMultiValueMap<String, String>();
+            form.add("token", token);
+            form.add("token_type_hint", "access_token");
+            try {
+                restClient.post().uri(revokeUrl).headers(headers -> headers.setBasicAuth(clientId, clientSecret))
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form).retrieve().toBodilessEntity();
+            } catch (RuntimeException e) {
+                log.warn("Could not revoke a service-account access token at {} ({}); it expires on its own",
+                        revokeUrl, e.getClass().getSimpleName());
+            }
+        }
+        minted.clear();
+    }
+}
