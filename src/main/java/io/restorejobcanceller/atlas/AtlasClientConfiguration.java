@@ -8,15 +8,17 @@ import feign.Request;
 import feign.Retryer;
 import feign.hc5.ApacheHttp5Client;
 import org.apache.hc.client5.http.auth.AuthCache;
+import org.apache.hc.client5.http.auth.AuthSchemeFactory;
+import org.apache.hc.client5.http.auth.StandardAuthScheme;
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.impl.auth.BasicAuthCache;
 import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.config.RegistryBuilder;
 import org.apache.hc.core5.util.Timeout;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -77,8 +79,11 @@ public class AtlasClientConfiguration {
         var provider = new BasicCredentialsProvider();
         provider.setCredentials(new AuthScope(properties.baseUrl().getHost(), -1),
                 new UsernamePasswordCredentials(credentials.id(), credentials.secret().toCharArray()));
-        AuthCache sharedAuthCache = new BasicAuthCache();
+        AuthCache sharedAuthCache = new SharedDigestAuthCache();
         builder.setDefaultCredentialsProvider(provider)
+                .setDefaultAuthSchemeRegistry(RegistryBuilder.<AuthSchemeFactory>create()
+                        .register(StandardAuthScheme.DIGEST, context -> new SharedDigestAuthCache.SharedDigestScheme())
+                        .build())
                 .addExecInterceptorFirst("shared-auth-cache", (request, scope, chain) -> {
                     scope.clientContext.setAuthCache(sharedAuthCache);
                     return chain.proceed(request, scope);

@@ -68,11 +68,22 @@ public final class CancellerHarness implements BeforeEachCallback, AfterEachCall
     }
 
     public CancellerHarness token(String token) {
-        if (token == null) {
-            environment.remove("MONGODB_ATLAS_ACCESS_TOKEN");
+        return env("MONGODB_ATLAS_ACCESS_TOKEN", token);
+    }
+
+    /** Sets (or with {@code null} removes) what the process environment would hold. */
+    public CancellerHarness env(String name, String value) {
+        if (value == null) {
+            environment.remove(name);
         } else {
-            environment.put("MONGODB_ATLAS_ACCESS_TOKEN", token);
+            environment.put(name, value);
         }
+        return this;
+    }
+
+    /** Drops a setting made by default or by {@link #with(String)}. */
+    public CancellerHarness without(String name) {
+        settings.remove(name);
         return this;
     }
 
@@ -86,8 +97,10 @@ public final class CancellerHarness implements BeforeEachCallback, AfterEachCall
     public int run(String... args) {
         SpringApplication application = new SpringApplication(CancellerApplication.class);
         application.setDefaultProperties(environment);
-        application.addInitializers((ConfigurableApplicationContext context) ->
-                context.getBeanFactory().registerSingleton("sleeper", sleeper));
+        application.addInitializers((ConfigurableApplicationContext context) -> {
+            context.getBeanFactory().registerSingleton("sleeper", sleeper);
+            context.getBeanFactory().registerSingleton("clock", sleeper.clock());
+        });
         List<String> all = new ArrayList<>(settings.values());
         all.addAll(List.of(args));
         return CancellerApplication.run(application, all.toArray(String[]::new));

@@ -1,0 +1,290 @@
+package io.restorejobcanceller.atlas;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static io.restorejobcanceller.testing.Targets.csv;
+import static io.restorejobcanceller.testing.Targets.path;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Base64;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.restorejobcanceller.testing.AtlasStub;
+import io.restorejobcanceller.testing.CancellerHarness;
+import io.restorejobcanceller.testing.DigestAtlasServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/** Digest API keys and service accounts against real loopback servers. */
+@ExtendWith(OutputCaptureExtension.class)
+class AuthenticationTest {
+
+    @RegisterExtension
+    static final CancellerHarness canceller = new CancellerHarness();
+    private static final AtlasStub atlas = canceller.atlas();
+
+    static final String CLIENT_ID = "mdb_sa_id_0123456789abcdef";
+    static final String CLIENT_SECRET = "test-client-secret-do-not-print";
+
+    @Test
+    void digestApiKeysCostAboutOneRequestPerDelete() throws Exception {
+        // given
+        try (DigestAtlasServer server = new DigestAtlasServer("pubkey", "private-key-value", 0)) {
+            useApiKey(server, "pubkey", "private-key-value");
+            Path input = canceller.file("in.csv", csv(1000));
+
+            // when
+            int exitCode = canceller.run("--input=" + input);
+
+            // then
+            assertThat(exitCode).isZero();
+            assertThat(canceller.outcomes()).hasSize(1000).allSatisfy(row -> assertThat(row.get("OUTCOME")).isEqualTo("CANCELLED"));
+            double perDelete = server.requests() / 1000.0;
+            System.out.printf("Digest: %d requests on the wire for 1000 DELETEs (%.3f per DELETE), %d challenges%n",
+                    server.requests(), perDelete, server.challenges());
+            assertThat(perDelete).isLessThanOrEqualTo(1.05);
+            assertThat(server.refusedHashes()).isZero();
+            assertThat(server.replayedCounts()).isZero();
+            assertThat(server.accepted(path(500))).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aStaleNonceIsAnsweredTransparently() throws Exception {
+        // given: the server retires its nonce every 25 requests
+        try (DigestAtlasServer server = new DigestAtlasServer("pubkey", "private-key-value", 25)) {
+            useApiKey(server, "pubkey", "private-key-value");
+            Path input = canceller.file("in.csv", csv(100));
+
+            // when
+            int exitCode = canceller.run("--input=" + input);
+
+            // then
+            assertThat(exitCode).isZero();
+            assertThat(canceller.outcomes()).hasSize(100).allSatisfy(row -> {
+                assertThat(row.get("OUTCOME")).isEqualTo("CANCELLED");
+                assertThat(row.get("ATTEMPTS")).isEqualTo(1);
+            });
+            assertThat(server.staleChallenges()).isGreaterThanOrEqualTo(3);
+            assertThat(server.refusedHashes()).isZero();
+            for (int n = 1; n <= 100; n++) {
+                assertThat(server.accepted(path(n))).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void aWrongPrivateKeyFailsTheJobAfterFewRequests(CapturedOutput output) throws Exception {
+        // given
+        try (DigestAtlasServer server = new DigestAtlasServer("pubkey", "private-key-value", 0)) {
+            useApiKey(server, "pubkey", "not-the-private-key");
+            Path input = canceller.file("in.csv", csv(50));
+
+            // when
+            int exitCode = canceller.run("--input=" + input);
+
+            // then
+            assertThat(exitCode).isEqualTo(1);
+            assertThat(server.requests()).isLessThanOrEqualTo(2);
+            assertThat(canceller.outcomes()).isEmpty();
+            assertThat(output.getOut()).contains("Atlas rejected the credentials (HTTP 401");
+        }
+    }
+
+    @Test
+    void aServiceAccountMintsOneTokenForTheRunAndRevokesIt() {
+        // given
+        tokenEndpointAnswers(tokenResponse("sa-token-1", 3600));
+        bearerRequired("sa-token-1", 5);
+        useServiceAccount();
+        Path input = canceller.file("in.csv", csv(5));
+
+        // when
+        int exitCode = canceller.run("--input=" + input);
+
+        // then
+        assertThat(exitCode).isZero();
+        assertThat(canceller.outcomes()).hasSize(5).allSatisfy(row -> assertThat(row.get("OUTCOME")).isEqualTo("CANCELLED"));
+        var tokenRequests = atlas.server().findAll(postRequestedFor(urlEqualTo("/api/oauth/token")));
+        assertThat(tokenRequests).singleElement().satisfies(request -> {
+            assertThat(request.getHeader("Authorization")).isEqualTo("Basic "
+                    + Base64.getEncoder().encodeToString((CLIENT_ID + ":" + CLIENT_SECRET).getBytes()));
+            assertThat(request.getBodyAsString()).contains("grant_type=client_credentials");
+        });
+        atlas.server().verify(1, postRequestedFor(urlEqualTo("/api/oauth/revoke")).withRequestBody(containing("token=sa-token-1")));
+    }
+
+    @Test
+    void aTokenIsRenewedShortlyBeforeItExpires() {
+        // given: the first token lasts 100 s with a 60 s margin; a Retry-After of 50 s passes its renewal point
+        tokenEndpointAnswers(tokenResponse("sa-token-1", 100), tokenResponse("sa-token-2", 3600));
+        bearerRequired("sa-token-1", 1);
+        atlas.server().stubFor(delete(urlEqualTo(path(2))).atPriority(1).withHeader("Authorization", equalTo("Bearer sa-token-1"))
+                .willReturn(AtlasStub.rateLimited(50)));
+        atlas.server().stubFor(delete(urlEqualTo(path(2))).atPriority(1).withHeader("Authorization", equalTo("Bearer sa-token-2"))
+                .willReturn(AtlasStub.cancelled()));
+        useServiceAccount();
+        Path input = canceller.file("in.csv", csv(2));
+
+        // when
+        int exitCode = canceller.run("--input=" + input);
+
+        // then
+        assertThat(exitCode).isZero();
+        atlas.server().verify(2, postRequestedFor(urlEqualTo("/api/oauth/token")));
+        atlas.server().verify(1, WireMock.deleteRequestedFor(urlEqualTo(path(2))).withHeader("Authorization", equalTo("Bearer sa-token-2")));
+        atlas.server().verify(2, postRequestedFor(urlEqualTo("/api/oauth/revoke")));
+    }
+
+    @Test
+    void a401ToAServiceAccountTokenRenewsItOnceAndRetriesTheRequest() {
+        // given: Atlas no longer accepts the first token
+        tokenEndpointAnswers(tokenResponse("sa-token-1", 3600), tokenResponse("sa-token-2", 3600));
+        bearerRequired("sa-token-2", 3);
+        useServiceAccount();
+        Path input = canceller.file("in.csv", csv(3));
+
+        // when
+        int exitCode = canceller.run("--input=" + input);
+
+        // then
+        assertThat(exitCode).isZero();
+        atlas.server().verify(2, postRequestedFor(urlEqualTo("/api/oauth/token")));
+        assertThat(atlas.deletesOf(path(1))).isEqualTo(2);
+        assertThat(atlas.deletesOf(path(2))).isEqualTo(1);
+        assertThat(canceller.outcomes()).allSatisfy(row -> assertThat(row.get("OUTCOME")).isEqualTo("CANCELLED"));
+    }
+
+    @Test
+    void aRefusedServiceAccountFailsTheJobWithoutAnyDelete() {
+        // given
+        atlas.server().stubFor(WireMock.post(urlEqualTo("/api/oauth/token")).willReturn(aResponse().withStatus(401)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\":\"invalid_client\",\"error_description\":\"Invalid client credentials\"}")));
+        useServiceAccount();
+        Path input = canceller.file("in.csv", csv(20));
+
+        // when
+        int exitCode = canceller.run("--input=" + input);
+
+        // then
+        assertThat(exitCode).isEqualTo(1);
+        atlas.server().verify(1, postRequestedFor(urlEqualTo("/api/oauth/token")));
+        assertThat(atlas.deletesOf(path(1))).isZero();
+        assertThat(canceller.outcomes()).isEmpty();
+    }
+
+    @Test
+    void aServiceAccountTakesPrecedenceOverApiKeysAndAnAccessToken() {
+        // given
+        tokenEndpointAnswers(tokenResponse("sa-token-1", 3600));
+        bearerRequired("sa-token-1", 1);
+        useServiceAccount();
+        canceller.env(AtlasCredentials.PUBLIC_API_KEY, "pubkey").env(AtlasCredentials.PRIVATE_API_KEY, "private-key-value");
+        Path input = canceller.file("in.csv", csv(1));
+
+        // when
+        int exitCode = canceller.run("--input=" + input);
+
+        // then
+        assertThat(exitCode).isZero();
+        atlas.server().verify(1, WireMock.deleteRequestedFor(urlEqualTo(path(1))).withHeader("Authorization", equalTo("Bearer sa-token-1")));
+    }
+
+    @Test
+    void halfAPairIsAUsageErrorNamingTheMissingVariable(CapturedOutput output) {
+        // given
+        canceller.env(AtlasCredentials.CLIENT_ID, CLIENT_ID);
+        Path input = canceller.file("in.csv", csv(1));
+
+        // when
+        int exitCode = canceller.run("--input=" + input);
+
+        // then
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(output.getErr()).contains("error: MONGODB_ATLAS_CLIENT_SECRET is not set but MONGODB_ATLAS_CLIENT_ID is");
+        assertThat(atlas.requests()).isEmpty();
+    }
+
+    @Test
+    void aPlainHttpBaseUrlIsRefusedUnlessItIsLoopback(CapturedOutput output) {
+        // given
+        Path input = canceller.file("in.csv", csv(1));
+
+        // when
+        int exitCode = canceller.with("--canceller.atlas.base-url=http://atlas.example.com").run("--input=" + input);
+
+        // then
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(output.getErr()).contains("must use https");
+    }
+
+    @Test
+    void theAtlasCliBaseUrlVariableIsAnAlias() {
+        // given
+        canceller.without("--canceller.atlas.base-url").env("MONGODB_ATLAS_OPS_MANAGER_URL", atlas.baseUrl() + "/");
+        Path input = canceller.file("in.csv", csv(2));
+
+        // when
+        int exitCode = canceller.run("--input=" + input);
+
+        // then
+        assertThat(exitCode).isZero();
+        assertThat(atlas.deletesOf(path(2))).isEqualTo(1);
+    }
+
+    @Test
+    void isLoopbackAcceptsOnlyLoopbackHosts() {
+        assertThat(AtlasProperties.isLoopback("localhost")).isTrue();
+        assertThat(AtlasProperties.isLoopback("127.0.0.1")).isTrue();
+        assertThat(AtlasProperties.isLoopback("127.8.9.10")).isTrue();
+        assertThat(AtlasProperties.isLoopback("[::1]")).isTrue();
+        assertThat(AtlasProperties.isLoopback("10.0.0.1")).isFalse();
+        assertThat(AtlasProperties.isLoopback("localhost.evil.com")).isFalse();
+        assertThat(AtlasProperties.isLoopback("cloud.mongodb.com")).isFalse();
+    }
+
+    private static void useApiKey(DigestAtlasServer server, String publicKey, String privateKey) {
+        canceller.token(null).with("--canceller.atlas.base-url=" + server.baseUrl())
+                .env(AtlasCredentials.PUBLIC_API_KEY, publicKey).env(AtlasCredentials.PRIVATE_API_KEY, privateKey);
+    }
+
+    static void useServiceAccount() {
+        canceller.token(null).env(AtlasCredentials.CLIENT_ID, CLIENT_ID).env(AtlasCredentials.CLIENT_SECRET, CLIENT_SECRET);
+        atlas.server().stubFor(WireMock.post(urlEqualTo("/api/oauth/revoke")).willReturn(aResponse().withStatus(200)));
+    }
+
+    static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder tokenResponse(String token, int expiresIn) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("""
+                {"access_token":"%s","expires_in":%d,"token_type":"Bearer"}""".formatted(token, expiresIn));
+    }
+
+    /** The token endpoint answers these in turn (the last one repeats). */
+    static void tokenEndpointAnswers(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder... answers) {
+        for (int i = 0; i < answers.length; i++) {
+            var stub = WireMock.post(urlEqualTo("/api/oauth/token")).inScenario("tokens")
+                    .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "token " + i).willReturn(answers[i]);
+            if (i < answers.length - 1) {
+                stub = stub.willSetStateTo("token " + (i + 1));
+            }
+            atlas.server().stubFor(stub);
+        }
+    }
+
+    /** Targets 1..count answer 204 to this bearer token only, 401 otherwise. */
+    static void bearerRequired(String token, int count) {
+        for (int n = 1; n <= count; n++) {
+            atlas.requireToken(path(n), token);
+        }
+    }
+}
