@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.Base64;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.restorejobcanceller.testing.AtlasStub;
 import io.restorejobcanceller.testing.CancellerHarness;
 import io.restorejobcanceller.testing.DigestAtlasServer;
@@ -104,9 +103,9 @@ class AuthenticationTest {
     @Test
     void aServiceAccountMintsOneTokenForTheRunAndRevokesIt() {
         // given
-        tokenEndpointAnswers(tokenResponse("sa-token-1", 3600));
-        bearerRequired("sa-token-1", 5);
-        useServiceAccount();
+        atlas.tokenEndpointAnswers(AtlasStub.tokenResponse("sa-token-1", 3600));
+        bearerRequired(atlas, "sa-token-1", 5);
+        useServiceAccount(canceller);
         Path input = canceller.file("in.csv", csv(5));
 
         // when
@@ -127,13 +126,13 @@ class AuthenticationTest {
     @Test
     void aTokenIsRenewedShortlyBeforeItExpires() {
         // given: the first token lasts 100 s with a 60 s margin; a Retry-After of 50 s passes its renewal point
-        tokenEndpointAnswers(tokenResponse("sa-token-1", 100), tokenResponse("sa-token-2", 3600));
-        bearerRequired("sa-token-1", 1);
+        atlas.tokenEndpointAnswers(AtlasStub.tokenResponse("sa-token-1", 100), AtlasStub.tokenResponse("sa-token-2", 3600));
+        bearerRequired(atlas, "sa-token-1", 1);
         atlas.server().stubFor(delete(urlEqualTo(path(2))).atPriority(1).withHeader("Authorization", equalTo("Bearer sa-token-1"))
                 .willReturn(AtlasStub.rateLimited(50)));
         atlas.server().stubFor(delete(urlEqualTo(path(2))).atPriority(1).withHeader("Authorization", equalTo("Bearer sa-token-2"))
                 .willReturn(AtlasStub.cancelled()));
-        useServiceAccount();
+        useServiceAccount(canceller);
         Path input = canceller.file("in.csv", csv(2));
 
         // when
@@ -149,9 +148,9 @@ class AuthenticationTest {
     @Test
     void a401ToAServiceAccountTokenRenewsItOnceAndRetriesTheRequest() {
         // given: Atlas no longer accepts the first token
-        tokenEndpointAnswers(tokenResponse("sa-token-1", 3600), tokenResponse("sa-token-2", 3600));
-        bearerRequired("sa-token-2", 3);
-        useServiceAccount();
+        atlas.tokenEndpointAnswers(AtlasStub.tokenResponse("sa-token-1", 3600), AtlasStub.tokenResponse("sa-token-2", 3600));
+        bearerRequired(atlas, "sa-token-2", 3);
+        useServiceAccount(canceller);
         Path input = canceller.file("in.csv", csv(3));
 
         // when
@@ -171,7 +170,7 @@ class AuthenticationTest {
         atlas.server().stubFor(WireMock.post(urlEqualTo("/api/oauth/token")).willReturn(aResponse().withStatus(401)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"error\":\"invalid_client\",\"error_description\":\"Invalid client credentials\"}")));
-        useServiceAccount();
+        useServiceAccount(canceller);
         Path input = canceller.file("in.csv", csv(20));
 
         // when
@@ -187,9 +186,9 @@ class AuthenticationTest {
     @Test
     void aServiceAccountTakesPrecedenceOverApiKeysAndAnAccessToken() {
         // given
-        tokenEndpointAnswers(tokenResponse("sa-token-1", 3600));
-        bearerRequired("sa-token-1", 1);
-        useServiceAccount();
+        atlas.tokenEndpointAnswers(AtlasStub.tokenResponse("sa-token-1", 3600));
+        bearerRequired(atlas, "sa-token-1", 1);
+        useServiceAccount(canceller);
         canceller.env(AtlasCredentials.PUBLIC_API_KEY, "pubkey").env(AtlasCredentials.PRIVATE_API_KEY, "private-key-value");
         Path input = canceller.file("in.csv", csv(1));
 
@@ -259,32 +258,14 @@ class AuthenticationTest {
                 .env(AtlasCredentials.PUBLIC_API_KEY, publicKey).env(AtlasCredentials.PRIVATE_API_KEY, privateKey);
     }
 
-    static void useServiceAccount() {
-        canceller.token(null).env(AtlasCredentials.CLIENT_ID, CLIENT_ID).env(AtlasCredentials.CLIENT_SECRET, CLIENT_SECRET);
-        atlas.server().stubFor(WireMock.post(urlEqualTo("/api/oauth/revoke")).willReturn(aResponse().withStatus(200)));
-    }
-
-    static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder tokenResponse(String token, int expiresIn) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("""
-                {"access_token":"%s","expires_in":%d,"token_type":"Bearer"}""".formatted(token, expiresIn));
-    }
-
-    /** The token endpoint answers these in turn (the last one repeats). */
-    static void tokenEndpointAnswers(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder... answers) {
-        for (int i = 0; i < answers.length; i++) {
-            var stub = WireMock.post(urlEqualTo("/api/oauth/token")).inScenario("tokens")
-                    .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "token " + i).willReturn(answers[i]);
-            if (i < answers.length - 1) {
-                stub = stub.willSetStateTo("token " + (i + 1));
-            }
-            atlas.server().stubFor(stub);
-        }
+    static void useServiceAccount(CancellerHarness harness) {
+        harness.token(null).env(AtlasCredentials.CLIENT_ID, CLIENT_ID).env(AtlasCredentials.CLIENT_SECRET, CLIENT_SECRET);
     }
 
     /** Targets 1..count answer 204 to this bearer token only, 401 otherwise. */
-    static void bearerRequired(String token, int count) {
+    static void bearerRequired(AtlasStub stub, String token, int count) {
         for (int n = 1; n <= count; n++) {
-            atlas.requireToken(path(n), token);
+            stub.requireToken(path(n), token);
         }
     }
 }

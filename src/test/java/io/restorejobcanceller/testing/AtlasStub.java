@@ -3,6 +3,7 @@ package io.restorejobcanceller.testing;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -95,6 +96,25 @@ public final class AtlasStub implements AutoCloseable {
         server.stubFor(delete(urlEqualTo(path)).atPriority(1)
                 .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer " + token))
                 .willReturn(cancelled()));
+    }
+
+    /** A service-account token endpoint answer, as Atlas sends it. */
+    public static ResponseDefinitionBuilder tokenResponse(String token, int expiresIn) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("""
+                {"access_token":"%s","expires_in":%d,"token_type":"Bearer"}""".formatted(token, expiresIn));
+    }
+
+    /** The token endpoint answers these in turn (the last one repeats); revocation always succeeds. */
+    public void tokenEndpointAnswers(ResponseDefinitionBuilder... answers) {
+        for (int i = 0; i < answers.length; i++) {
+            var stub = post(urlEqualTo("/api/oauth/token")).inScenario("tokens")
+                    .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "token " + i).willReturn(answers[i]);
+            if (i < answers.length - 1) {
+                stub = stub.willSetStateTo("token " + (i + 1));
+            }
+            server.stubFor(stub);
+        }
+        server.stubFor(post(urlEqualTo("/api/oauth/revoke")).willReturn(aResponse().withStatus(200)));
     }
 
     public int deletesOf(String path) {
