@@ -1,0 +1,72 @@
+package io.restorejobcanceller.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.restorejobcanceller.target.InputFileException;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.stereotype.Component;
+
+/**
+ * Picks the command from the arguments, refuses unknown options (so that a typo never runs a job) and turns
+ * usage problems into one line on standard error with exit code 2.
+ */
+@Component
+class CommandLine implements ApplicationRunner, ExitCodeGenerator {
+
+    private static final List<String> PROPERTY_PREFIXES = List.of("canceller.", "spring.", "logging.", "management.");
+    private static final List<String> GLOBAL_OPTIONS = List.of("debug", "trace");
+
+    private final CancelCommand cancel;
+    private final ReportCommand report;
+    private int exitCode = ExitCode.OK;
+
+    CommandLine(CancelCommand cancel, ReportCommand report) {
+        this.cancel = cancel;
+        this.report = report;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        try {
+            exitCode = dispatch(args);
+        } catch (UsageException | InputFileException e) {
+            System.err.println("error: " + e.getMessage());
+            exitCode = ExitCode.USAGE;
+        } catch (Exception e) {
+            System.err.println("error: " + e);
+            exitCode = ExitCode.JOB_FAILED;
+        }
+    }
+
+    private int dispatch(ApplicationArguments args) throws Exception {
+        List<String> words = args.getNonOptionArgs();
+        if (words.equals(List.of("report"))) {
+            checkOptions(args, ReportCommand.OPTIONS, ReportCommand.USAGE);
+            return report.run(args);
+        }
+        if (!words.isEmpty()) {
+            throw new UsageException("unexpected argument '" + words.get(0) + "'; " + CancelCommand.USAGE);
+        }
+        checkOptions(args, CancelCommand.OPTIONS, CancelCommand.USAGE);
+        return cancel.run(args);
+    }
+
+    private static void checkOptions(ApplicationArguments args, List<String> commandOptions, String usage) {
+        List<String> known = new ArrayList<>(commandOptions);
+        known.addAll(GLOBAL_OPTIONS);
+        for (String name : args.getOptionNames()) {
+            if (!known.contains(name) && PROPERTY_PREFIXES.stream().noneMatch(name::startsWith)) {
+                throw new UsageException("unknown option --" + name + " (credentials are read from the environment only); " + usage);
+            }
+        }
+    }
+
+    @Override
+    public int getExitCode() {
+        return exitCode;
+    }
+}

@@ -1,0 +1,129 @@
+package io.restorejobcanceller.cli;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import io.restorejobcanceller.outcome.Outcome;
+import io.restorejobcanceller.report.AuditQueries;
+import io.restorejobcanceller.report.AuditSelection;
+import io.restorejobcanceller.report.ReportFormat;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code report [--execution=ID|latest] [--since=DATE] [--outcome=...] [--format=table|csv|json] [--output=FILE]}:
+ * the audit report of the results table.
+ */
+@Component
+class ReportCommand {
+
+    static final List<String> OPTIONS = List.of("execution", "since", "outcome", "format", "output");
+    static final String USAGE = "usage: java -jar restore-job-canceller.jar report [--execution=ID|latest] [--since=DATE]"
+            + " [--outcome=REJECTED,FAILED,...|all] [--format=table|csv|json] [--output=FILE]";
+
+    private final AuditQueries queries;
+    private final JsonMapper json;
+
+    ReportCommand(AuditQueries queries, JsonMapper json) {
+        this.queries = queries;
+        this.json = json;
+    }
+
+    int run(ApplicationArguments args) throws IOException {
+        Instant since = since(single(args, "since"));
+        Long executionId = executionId(single(args, "execution"), since);
+        Set<Outcome> listed = outcomes(single(args, "outcome"));
+        ReportFormat format = format(single(args, "format"));
+        var report = queries.load(new AuditSelection(executionId, since, listed));
+        String output = single(args, "output");
+        if (output == null) {
+            format.render(report, new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)), json);
+        } else {
+            try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(Path.of(output), StandardCharsets.UTF_8))) {
+                format.render(report, out, json);
+            }
+            System.out.println("Wrote " + report.rows().size() + " rows to " + Path.of(output).toAbsolutePath());
+        }
+        return ExitCode.OK;
+    }
+
+    private Long executionId(String value, Instant since) {
+        if (value == null && since != null) {
+            return null;
+        }
+        if (value == null || value.equalsIgnoreCase("latest")) {
+            return queries.latestExecutionId().stream().boxed().findFirst().orElse(null);
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new UsageException("--execution takes a job execution id or 'latest', not '" + value + "'; " + USAGE);
+        }
+    }
+
+    private static Instant since(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return value.length() <= 10 ? LocalDate.parse(value).atStartOfDay().toInstant(ZoneOffset.UTC)
+                    : OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new UsageException("--since takes a date (2026-11-23, UTC) or a date-time with offset "
+                    + "(2026-11-23T02:00:00Z), not '" + value + "'");
+        }
+    }
+
+    private static Set<Outcome> outcomes(String value) {
+        if (value == null) {
+            return EnumSet.copyOf(Arrays.stream(Outcome.values()).filter(Outcome::needsAttention).toList());
+        }
+        if (value.equalsIgnoreCase("all")) {
+            return EnumSet.allOf(Outcome.class);
+        }
+        Set<Outcome> outcomes = EnumSet.noneOf(Outcome.class);
+        for (String name : value.split(",")) {
+            try {
+                outcomes.add(Outcome.valueOf(name.strip().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("unknown outcome '" + name.strip() + "' (one of " + Arrays.toString(Outcome.values()) + " or all)");
+            }
+        }
+        return outcomes;
+    }
+
+    private static ReportFormat format(String value) {
+        try {
+            return value == null ? ReportFormat.TABLE : ReportFormat.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--format is table, csv or json, not '" + value + "'");
+        }
+    }
+
+    static String single(ApplicationArguments args, String option) {
+        List<String> values = args.getOptionValues(option);
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        if (values.size() > 1 || values.get(0) == null || values.get(0).isBlank()) {
+            throw new UsageException("give --" + option + " once, with a value");
+        }
+        return values.get(0);
+    }
+}

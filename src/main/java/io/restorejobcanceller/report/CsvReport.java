@@ -1,0 +1,33 @@
+package io.restorejobcanceller.report;
+
+import java.io.PrintWriter;
+import java.util.stream.Collectors;
+
+import io.restorejobcanceller.outcome.OutcomeRecord;
+
+/**
+ * The listed rows as RFC 4180 CSV, safe to open in a spreadsheet: a cell that starts with {@code = + - @}, a tab or
+ * a carriage return is prefixed with {@code '} so that it is shown as text, never evaluated as a formula.
+ */
+final class CsvReport {
+
+    private CsvReport() {
+    }
+
+    static void render(AuditReport report, PrintWriter out) {
+        out.print(ReportFormat.COLUMNS.stream().map(ReportFormat.Column::name).collect(Collectors.joining(",")) + "\r\n");
+        for (OutcomeRecord record : report.rows()) {
+            out.print(ReportFormat.COLUMNS.stream().map(c -> cell(c.value().apply(record)))
+                    .collect(Collectors.joining(",")) + "\r\n");
+        }
+    }
+
+    static String cell(String value) {
+        if (value == null) {
+            return "";
+        }
+        String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        boolean quote = safe.chars().anyMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r');
+        return quote ? '"' + safe.replace("\"", "\"\"") + '"' : safe;
+    }
+}

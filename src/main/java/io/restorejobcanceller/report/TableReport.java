@@ -1,0 +1,68 @@
+package io.restorejobcanceller.report;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.restorejobcanceller.outcome.Outcome;
+import io.restorejobcanceller.outcome.OutcomeRecord;
+
+/** An aligned, human-readable report; long details are cut so that a row stays on one line. */
+final class TableReport {
+
+    private static final int DETAIL_WIDTH = 80;
+
+    private TableReport() {
+    }
+
+    static void render(AuditReport report, PrintWriter out) {
+        out.println("Report of " + report.selection().describe());
+        long total = report.summary().values().stream().mapToLong(Long::longValue).sum();
+        List<List<String>> summary = new ArrayList<>();
+        summary.add(List.of("OUTCOME", "ROWS"));
+        for (Map.Entry<Outcome, Long> e : report.summary().entrySet()) {
+            summary.add(List.of(e.getKey().name(), String.valueOf(e.getValue())));
+        }
+        summary.add(List.of("TOTAL", String.valueOf(total)));
+        printAligned(summary, out);
+        out.println();
+        String listed = report.listed().stream().map(Enum::name).collect(Collectors.joining(", "));
+        out.println("Rows with outcome " + listed + ": " + report.rows().size());
+        if (report.rows().isEmpty()) {
+            return;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(ReportFormat.COLUMNS.stream().map(ReportFormat.Column::name).toList());
+        for (OutcomeRecord record : report.rows()) {
+            rows.add(ReportFormat.COLUMNS.stream().map(c -> cell(c, record)).toList());
+        }
+        printAligned(rows, out);
+    }
+
+    private static String cell(ReportFormat.Column column, OutcomeRecord record) {
+        String value = column.value().apply(record);
+        if (value == null) {
+            return "-";
+        }
+        value = value.replaceAll("\\s+", " ");
+        return value.length() > DETAIL_WIDTH ? value.substring(0, DETAIL_WIDTH - 3) + "..." : value;
+    }
+
+    private static void printAligned(List<List<String>> rows, PrintWriter out) {
+        int[] widths = new int[rows.get(0).size()];
+        for (List<String> row : rows) {
+            for (int i = 0; i < row.size(); i++) {
+                widths[i] = Math.max(widths[i], row.get(i).length());
+            }
+        }
+        for (List<String> row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < row.size(); i++) {
+                line.append(i == 0 ? "" : "  ").append(String.format("%-" + widths[i] + "s", row.get(i)));
+            }
+            out.println(line.toString().stripTrailing());
+        }
+    }
+}
