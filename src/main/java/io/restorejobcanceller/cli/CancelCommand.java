@@ -1,64 +1,100 @@
 package io.restorejobcanceller.cli;
 
-import java.io.PrintStream;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import io.restorejobcanceller.atlas.AtlasCredentials;
 import io.restorejobcanceller.atlas.AtlasProperties;
 import io.restorejobcanceller.job.CancellationJobConfiguration;
-import io.restorejobcanceller.outcome.Outcome;
-import io.restorejobcanceller.outcome.OutcomeRepository;
+import io.restorejobcanceller.job.CancellationLauncher;
+import io.restorejobcanceller.job.CancellationLauncher.Launch;
+import io.restorejobcanceller.job.InputProperties;
 import io.restorejobcanceller.target.InputFile;
+import io.restorejobcanceller.target.InputFileException;
 
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code --input=FILE [--dry-run]}: checks the file and the configuration before anything is sent, then starts
- * the job for that file, or restarts its failed instance, and prints a summary.
+ * {@code --input=FILE|DIR [--dry-run]}, {@code --restart=ID}, {@code --abandon=ID}: checks files and configuration
+ * before anything is sent, runs one job instance per file (a directory is an inbox processed in name order) and
+ * prints a summary of each.
  */
 @Component
 class CancelCommand {
 
-    static final String USAGE = "usage: java -jar restore-job-canceller.jar --input=FILE [--dry-run] [--canceller.*=...]"
-            + " | report [...]";
-    static final List<String> OPTIONS = List.of("input", "dry-run");
+    static final String USAGE = "usage: java -jar restore-job-canceller.jar --input=FILE|DIR [--dry-run] | --restart=ID"
+            + " | --abandon=ID | --schedule | report [...]";
+    static final List<String> OPTIONS = List.of("input", "dry-run", "restart", "abandon");
 
-    private final JobOperator jobOperator;
+    private final CancellationLauncher launcher;
     private final JobRepository jobRepository;
-    private final Job job;
     private final AtlasCredentials credentials;
     private final AtlasProperties atlas;
+    private final InputProperties inbox;
     private final RunSummary summary;
-    private final PrintStream out = System.out;
 
-    CancelCommand(JobOperator jobOperator, JobRepository jobRepository, Job restoreJobCancellationJob,
-                         AtlasCredentials credentials, AtlasProperties atlas, OutcomeRepository outcomes) {
-        this.jobOperator = jobOperator;
+    CancelCommand(CancellationLauncher launcher, JobRepository jobRepository, AtlasCredentials credentials,
+                  AtlasProperties atlas, InputProperties inbox, RunSummary summary) {
+        this.launcher = launcher;
         this.jobRepository = jobRepository;
-        this.job = restoreJobCancellationJob;
         this.credentials = credentials;
         this.atlas = atlas;
-        this.summary = new RunSummary(outcomes, System.out);
+        this.inbox = inbox;
+        this.summary = summary;
     }
 
     int run(ApplicationArguments args) throws Exception {
-        List<String> input = args.getOptionValues("input");
-        if (input == null || input.size() != 1 || input.get(0).isBlank()) {
-            throw new UsageException("give exactly one --input=FILE; " + USAGE);
+        String restart = ReportCommand.single(args, "restart");
+        String abandon = ReportCommand.single(args, "abandon");
+        String input = ReportCommand.single(args, "input");
+        if ((restart != null ? 1 : 0) + (abandon != null ? 1 : 0) + (input != null ? 1 : 0) != 1) {
+            throw new UsageException("give one of --input=FILE|DIR, --restart=ID or --abandon=ID; " + USAGE);
         }
-        boolean dryRun = args.containsOption("dry-run");
-        InputFile file = InputFile.inspect(Path.of(input.get(0)));
+        if (restart != null) {
+            return restart(execution(restart));
+        }
+        if (abandon != null) {
+            return summary.report(launcher.abandon(execution(abandon)), "execution " + abandon);
+        }
+        return runInput(Path.of(input), args.containsOption("dry-run"));
+    }
+
+    /** One file, or every matching file of a directory not yet done; the most serious exit code wins. */
+    int runInput(Path input, boolean dryRun) throws Exception {
+        if (!Files.isDirectory(input)) {
+            return runFile(InputFile.inspect(input), dryRun);
+        }
+        List<Path> files = inboxFiles(input);
+        if (files.isEmpty()) {
+            System.out.println("Inbox " + input.toAbsolutePath() + " holds no file matching " + inbox.pattern() + "; nothing to do.");
+            return ExitCode.OK;
+        }
+        int exitCode = ExitCode.OK;
+        for (Path file : files) {
+            int fileExit;
+            try {
+                fileExit = runFile(InputFile.inspect(file), dryRun);
+            } catch (InputFileException e) {
+                System.err.println("error: " + e.getMessage());
+                fileExit = ExitCode.USAGE;
+            }
+            exitCode = ExitCode.mostSerious(exitCode, fileExit);
+        }
+        return exitCode;
+    }
+
+    private int runFile(InputFile file, boolean dryRun) throws Exception {
         if (!dryRun) {
             checkAtlasConfiguration();
         }
@@ -67,26 +103,63 @@ class CancelCommand {
                 .addString(CancellationJobConfiguration.INPUT_SHA256, file.sha256())
                 .addJobParameter(CancellationJobConfiguration.DRY_RUN, dryRun, Boolean.class, true)
                 .toJobParameters();
-        JobExecution last = jobRepository.getLastJobExecution(CancellationJobConfiguration.JOB_NAME, parameters);
-        if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
-            out.printf("%s (sha256 %s) was already done by execution %d at %s; nothing sent.%n",
-                    file.path(), file.sha256(), last.getId(), last.getEndTime());
-            return ExitCode.OK;
-        }
-        out.printf("%s %s: %d data rows (sha256 %s)%n", dryRun ? "Dry run of" : "Cancelling restore jobs from",
+        System.out.printf("%s %s: %d data rows (sha256 %s)%n", dryRun ? "Dry run of" : "Cancelling restore jobs from",
                 file.path(), file.dataRows(), file.sha256());
-        JobExecution execution;
+        Launch launch = launcher.launch(parameters);
+        int exitCode = summary.report(launch, file.path().toString());
+        if (!dryRun && launch instanceof Launch.Ran ran && ran.execution().getStatus() == BatchStatus.COMPLETED) {
+            archive(file.path());
+        }
+        return exitCode;
+    }
+
+    private int restart(JobExecution execution) throws Exception {
+        var parameters = execution.getJobParameters();
+        Path path = Path.of(parameters.getString(CancellationJobConfiguration.INPUT_FILE));
+        InputFile file = InputFile.inspect(path);
+        if (!file.sha256().equals(parameters.getString(CancellationJobConfiguration.INPUT_SHA256))) {
+            throw new UsageException(path + " has changed since execution " + execution.getId()
+                    + " read it; restarting would misread its lines (run the new content as a new file instead)");
+        }
+        if (!Boolean.TRUE.equals(parameters.getParameter(CancellationJobConfiguration.DRY_RUN).value())) {
+            checkAtlasConfiguration();
+        }
+        return summary.report(launcher.restart(execution), "execution " + execution.getId());
+    }
+
+    private JobExecution execution(String id) {
         try {
-            execution = jobOperator.start(job, parameters);
-        } catch (JobExecutionAlreadyRunningException e) {
-            System.err.println("error: another run of " + file.path() + " is in progress (" + e.getMessage() + ")");
-            return ExitCode.ALREADY_RUNNING;
+            JobExecution execution = jobRepository.getJobExecution(Long.parseLong(id));
+            if (execution == null) {
+                throw new UsageException("there is no job execution " + id);
+            }
+            return execution;
+        } catch (NumberFormatException e) {
+            throw new UsageException("a job execution id is a number, not '" + id + "'");
         }
-        Map<Outcome, Long> counts = summary.print(execution);
-        if (execution.getStatus() != BatchStatus.COMPLETED) {
-            return ExitCode.JOB_FAILED;
+    }
+
+    private List<Path> inboxFiles(Path directory) throws IOException {
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory, inbox.pattern())) {
+            stream.forEach(path -> {
+                if (Files.isRegularFile(path)) {
+                    files.add(path);
+                }
+            });
         }
-        return counts.keySet().stream().anyMatch(Outcome::needsAttention) ? ExitCode.NEEDS_ATTENTION : ExitCode.OK;
+        files.sort(null);
+        return files;
+    }
+
+    private void archive(Path file) throws IOException {
+        if (inbox.archiveDir() == null) {
+            return;
+        }
+        Files.createDirectories(inbox.archiveDir());
+        Path target = inbox.archiveDir().resolve(file.getFileName());
+        Files.move(file, target, StandardCopyOption.REPLACE_EXISTING);
+        System.out.println("Archived " + file + " to " + target.toAbsolutePath());
     }
 
     private void checkAtlasConfiguration() {

@@ -16,4 +16,19 @@ public final class ExitCode {
 
     private ExitCode() {
     }
+
+    /** Of two exit codes, the one an operator must see first: 1, then 4, 2, 3 and 0. */
+    static int mostSerious(int a, int b) {
+        return rank(a) >= rank(b) ? a : b;
+    }
+
+    private static int rank(int code) {
+        return switch (code) {
+            case JOB_FAILED -> 4;
+            case ALREADY_RUNNING -> 3;
+            case USAGE -> 2;
+            case NEEDS_ATTENTION -> 1;
+            default -> 0;
+        };
+    }
 }

@@ -4,41 +4,68 @@ import java.io.PrintStream;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.restorejobcanceller.job.CancellationLauncher.Launch;
 import io.restorejobcanceller.outcome.Outcome;
 import io.restorejobcanceller.outcome.OutcomeRepository;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.stereotype.Component;
 
-/** The few lines printed at the end of a run: status, counts per outcome, and where to look next. */
+/** The few lines printed at the end of a launch: status, counts per outcome, where to look next, and its exit code. */
+@Component
 class RunSummary {
 
     private final OutcomeRepository outcomes;
-    private final PrintStream out;
+    private final PrintStream out = System.out;
 
-    RunSummary(OutcomeRepository outcomes, PrintStream out) {
+    RunSummary(OutcomeRepository outcomes) {
         this.outcomes = outcomes;
-        this.out = out;
     }
 
-    Map<Outcome, Long> print(JobExecution execution) {
+    int report(Launch launch, String what) {
+        if (launch instanceof Launch.AlreadyDone done) {
+            out.printf("%s was already done by job execution %d at %s; nothing sent.%n", what,
+                    done.execution().getId(), done.execution().getEndTime());
+            return ExitCode.OK;
+        }
+        if (launch instanceof Launch.Abandoned abandoned) {
+            System.err.printf("error: %s was given up (job execution %d is ABANDONED); change the file to run it again%n",
+                    what, abandoned.execution().getId());
+            return ExitCode.USAGE;
+        }
+        if (launch instanceof Launch.AlreadyRunning) {
+            System.err.printf("error: another process is running %s right now; not started twice%n", what);
+            return ExitCode.ALREADY_RUNNING;
+        }
+        return print(((Launch.Ran) launch).execution());
+    }
+
+    private int print(JobExecution execution) {
         long instanceId = execution.getJobInstance().getInstanceId();
         Map<Outcome, Long> counts = outcomes.countsByOutcome(instanceId);
         out.printf("Job execution %d (job instance %d): %s%n", execution.getId(), instanceId, execution.getStatus());
         out.println("Outcomes: " + (counts.isEmpty() ? "none recorded"
                 : counts.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "))));
+        if (execution.getStatus() == BatchStatus.ABANDONED) {
+            return ExitCode.OK;
+        }
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             String cause = execution.getAllFailureExceptions().stream().map(RunSummary::rootMessage)
                     .findFirst().orElse(execution.getExitStatus().getExitDescription());
-            out.println("Failed: " + firstLine(cause));
+            out.println((execution.getStatus() == BatchStatus.STOPPED ? "Stopped: " : "Failed: ") + firstLine(cause));
             out.println("Run the same command again to restart: rows already recorded are not sent again.");
         }
-        if (counts.keySet().stream().anyMatch(Outcome::needsAttention)) {
+        boolean attention = counts.keySet().stream().anyMatch(Outcome::needsAttention);
+        if (attention) {
             out.printf("Needing attention: SELECT LINE_NUMBER, GROUP_ID, CLUSTER_NAME, RESTORE_JOB_ID, OUTCOME, HTTP_STATUS, "
                     + "ERROR_CODE, DETAIL FROM CANCELLATION_OUTCOME WHERE JOB_INSTANCE_ID = %d "
                     + "AND OUTCOME IN ('REJECTED', 'FAILED', 'INVALID') ORDER BY LINE_NUMBER;%n", instanceId);
         }
-        return counts;
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            return ExitCode.JOB_FAILED;
+        }
+        return attention ? ExitCode.NEEDS_ATTENTION : ExitCode.OK;
     }
 
     private static String rootMessage(Throwable failure) {
@@ -50,10 +77,9 @@ class RunSummary {
     }
 
     private static String firstLine(String text) {
-        if (text == null) {
+        if (text == null || text.isBlank()) {
             return "unknown cause";
         }
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline);
+        return text.strip().lines().findFirst().orElse(text);
     }
 }

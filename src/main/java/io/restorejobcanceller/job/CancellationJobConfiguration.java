@@ -28,7 +28,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /** The one job: read the CSV, validate each row, cancel the valid ones, record one outcome per row. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({CancellerProperties.class, RetryProperties.class})
+@EnableConfigurationProperties({CancellerProperties.class, RetryProperties.class, InputProperties.class})
 public class CancellationJobConfiguration {
 
     public static final String JOB_NAME = "restoreJobCancellationJob";

@@ -107,7 +107,7 @@ class CancelCommandTest {
         assertThat(typo).isEqualTo(2);
         assertThat(secretAsArgument).isEqualTo(2);
         assertThat(errorLines(output)).hasSize(3)
-                .anySatisfy(line -> assertThat(line).contains("give exactly one --input=FILE"))
+                .anySatisfy(line -> assertThat(line).contains("give one of --input=FILE|DIR, --restart=ID or --abandon=ID"))
                 .anySatisfy(line -> assertThat(line).contains("unknown option --inptu"))
                 .anySatisfy(line -> assertThat(line).contains("credentials are read from the environment only"));
         assertThat(output.getAll()).doesNotContain("abc");

@@ -98,7 +98,7 @@ class RestartTest {
 
         // then
         assertThat(exitCode).isZero();
-        assertThat(output.getOut()).contains("was already done by execution 1");
+        assertThat(output.getOut()).contains("was already done by job execution 1");
         assertThat(atlas.requests()).hasSize(3);
         assertThat(canceller.outcomes()).hasSize(3);
     }
