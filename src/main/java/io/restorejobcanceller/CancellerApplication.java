@@ -11,6 +11,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 @SpringBootApplication
 public class CancellerApplication {
 
+    private static final int H2_DATABASE_ALREADY_OPEN = 90020;
+
     public static void main(String[] args) {
         System.exit(run(new SpringApplication(CancellerApplication.class), args));
     }
@@ -21,10 +23,24 @@ public class CancellerApplication {
         try {
             context = application.run(args);
         } catch (RuntimeException e) {
+            if (isH2FileInUse(e)) {
+                System.err.println("error: the H2 database is in use by another run of restore-job-canceller on this host"
+                        + " (an H2 file serves one process at a time; share PostgreSQL to run from several hosts)");
+                return ExitCode.ALREADY_RUNNING;
+            }
             System.err.println("error: the configuration is not usable: " + startupProblem(e));
             return ExitCode.USAGE;
         }
         return SpringApplication.exit(context);
+    }
+
+    private static boolean isH2FileInUse(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The most telling message of a start-up failure: the property that did not bind, or the first cause below the bean wiring. */
