@@ -35,7 +35,7 @@ public class RunLocks {
         try {
             connection.setAutoCommit(true);
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO CANCELLER_RUN_LOCK (LOCK_KEY) "
-                    + "SELECT ? WHERE NOT EXISTS (SELECT 1 FROM CANCELLER_RUN_LOCK WHERE LOCK_KEY = ?)")) {
+                    + "SELECT CAST(? AS VARCHAR(64)) WHERE NOT EXISTS (SELECT 1 FROM CANCELLER_RUN_LOCK WHERE LOCK_KEY = ?)")) {
                 insert.setString(1, key);
                 insert.setString(2, key);
                 insert.executeUpdate();

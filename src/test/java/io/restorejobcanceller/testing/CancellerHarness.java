@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -32,15 +32,39 @@ import org.springframework.util.FileSystemUtils;
  */
 public final class CancellerHarness implements BeforeEachCallback, AfterEachCallback, AfterAllCallback {
 
+    /** Set by .ci/run: an admin JDBC URL of a throwaway PostgreSQL cluster, for {@link #onPostgres()}. */
+    public static final String POSTGRES_URL_VARIABLE = "CANCELLER_TEST_POSTGRES_URL";
+    private static final java.util.concurrent.atomic.AtomicInteger DATABASES = new java.util.concurrent.atomic.AtomicInteger();
+
     private final AtlasStub atlas = new AtlasStub();
+    private final String postgresAdminUrl;
+    private String jdbcUrl;
     private final Map<String, Object> environment = new HashMap<>();
     private final Map<String, String> settings = new LinkedHashMap<>();
     private Path directory;
     private RecordingSleeper sleeper;
 
+    public CancellerHarness() {
+        this(null);
+    }
+
+    private CancellerHarness(String postgresAdminUrl) {
+        this.postgresAdminUrl = postgresAdminUrl;
+    }
+
+    /** A harness whose every test gets a fresh PostgreSQL database instead of an H2 file. */
+    public static CancellerHarness onPostgres() {
+        String url = System.getenv(POSTGRES_URL_VARIABLE);
+        if (url == null) {
+            throw new IllegalStateException(POSTGRES_URL_VARIABLE + " is not set: run the PostgreSQL tests through .ci/run");
+        }
+        return new CancellerHarness(url);
+    }
+
     @Override
     public void beforeEach(ExtensionContext context) throws IOException {
         directory = Files.createTempDirectory("canceller-test");
+        jdbcUrl = postgresAdminUrl == null ? "jdbc:h2:file:" + directory.resolve("db").toAbsolutePath() : freshPostgresDatabase();
         sleeper = new RecordingSleeper();
         atlas.reset();
         environment.clear();
@@ -56,6 +80,16 @@ public final class CancellerHarness implements BeforeEachCallback, AfterEachCall
     @Override
     public void afterEach(ExtensionContext context) {
         FileSystemUtils.deleteRecursively(directory.toFile());
+        if (postgresAdminUrl != null) {
+            String name = jdbcUrl.replaceFirst(".*/([^/?]+).*", "$1");
+            JdbcClient.create(new DriverManagerDataSource(postgresAdminUrl)).sql("DROP DATABASE " + name + " WITH (FORCE)").update();
+        }
+    }
+
+    private String freshPostgresDatabase() {
+        String name = "canceller_test_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
+        JdbcClient.create(new DriverManagerDataSource(postgresAdminUrl)).sql("CREATE DATABASE " + name).update();
+        return postgresAdminUrl.replaceFirst("/[^/?]+(\\?|$)", "/" + name + "$1");
     }
 
     @Override
@@ -115,11 +149,12 @@ public final class CancellerHarness implements BeforeEachCallback, AfterEachCall
     }
 
     public String jdbcUrl() {
-        return "jdbc:h2:file:" + directory.resolve("db").toAbsolutePath();
+        return jdbcUrl;
     }
 
     public JdbcClient database() {
-        return JdbcClient.create(new SimpleDriverDataSource(new org.h2.Driver(), jdbcUrl(), "sa", ""));
+        return JdbcClient.create(postgresAdminUrl == null ? new DriverManagerDataSource(jdbcUrl, "sa", "")
+                : new DriverManagerDataSource(jdbcUrl));
     }
 
     public List<Map<String, Object>> outcomes() {

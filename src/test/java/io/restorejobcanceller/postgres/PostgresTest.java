@@ -1,0 +1,89 @@
+package io.restorejobcanceller.postgres;
+
+import static io.restorejobcanceller.testing.Targets.csv;
+import static io.restorejobcanceller.testing.Targets.path;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import io.restorejobcanceller.testing.AtlasStub;
+import io.restorejobcanceller.testing.CancellerHarness;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The job repository and the outcome table on PostgreSQL: the Spring Batch schema, the Flyway migrations, a happy
+ * path, a restart and a concurrent launch. Run by .ci/run against a throwaway cluster ({@code -Ppostgres}).
+ */
+class PostgresTest {
+
+    @RegisterExtension
+    static final CancellerHarness canceller = CancellerHarness.onPostgres();
+    private static final AtlasStub atlas = canceller.atlas();
+
+    @Test
+    void cancelsTheSampleFileAndReportsIt() {
+        // when
+        int exitCode = canceller.run("--input=sample-data/restore-jobs.csv");
+
+        // then
+        assertThat(exitCode).isZero();
+        assertThat(canceller.outcomes()).hasSize(5).allSatisfy(row -> assertThat(row.get("OUTCOME")).isEqualTo("CANCELLED"));
+        assertThat(atlas.requests()).hasSize(5);
+        assertThat(canceller.database().sql("SELECT version FROM flyway_schema_history ORDER BY installed_rank")
+                .query(String.class).list()).containsExactly("1", "2");
+        assertThat(canceller.run("report", "--format=json", "--outcome=all")).isZero();
+    }
+
+    @Test
+    void aRestartAfterA401SendsNothingTwice() {
+        // given
+        for (int n = 3; n <= 5; n++) {
+            atlas.requireToken(path(n), "fresh-token");
+        }
+        Path input = canceller.file("in.csv", csv(5));
+        assertThat(canceller.token("stale-token").run("--input=" + input)).isEqualTo(1);
+
+        // when
+        int exitCode = canceller.token("fresh-token").run("--input=" + input);
+
+        // then
+        assertThat(exitCode).isZero();
+        assertThat(canceller.outcomes()).hasSize(5);
+        assertThat(atlas.deletesOf(path(1))).isEqualTo(1);
+        assertThat(atlas.deletesOf(path(2))).isEqualTo(1);
+        assertThat(atlas.deletesOf(path(3))).isEqualTo(2);
+    }
+
+    @Test
+    void aSecondLaunchWhileOneRunsExitsWith4AndAnOrphanIsRecovered() throws Exception {
+        // given
+        atlas.answer(path(1), AtlasStub.cancelled().withFixedDelay(1500));
+        Path input = canceller.file("in.csv", csv(3));
+        CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> canceller.run("--input=" + input));
+        while (atlas.deletesOf(path(1)) == 0) {
+            Thread.sleep(25);
+        }
+
+        // when
+        int second = canceller.run("--input=" + input);
+
+        // then
+        assertThat(second).isEqualTo(4);
+        assertThat(first.get(30, TimeUnit.SECONDS)).isZero();
+        assertThat(atlas.requests()).hasSize(3);
+
+        // and given: the execution made to look as if its process had been killed
+        canceller.database().sql("UPDATE BATCH_JOB_EXECUTION SET STATUS = 'STARTED', END_TIME = NULL").update();
+        canceller.file("in.csv", csv(3));
+
+        // when
+        int again = canceller.run("--input=" + input);
+
+        // then: recovered (nobody holds its lock), restarted, nothing sent twice
+        assertThat(again).isZero();
+        assertThat(atlas.requests()).hasSize(3);
+    }
+}
