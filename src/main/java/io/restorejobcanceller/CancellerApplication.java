@@ -1,6 +1,9 @@
 package io.restorejobcanceller;
 
+import java.time.Duration;
+
 import io.restorejobcanceller.cli.ExitCode;
+import io.restorejobcanceller.job.GracefulShutdown;
 
 import org.springframework.beans.BeansException;
 import org.springframework.boot.SpringApplication;
@@ -12,9 +15,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 public class CancellerApplication {
 
     private static final int H2_DATABASE_ALREADY_OPEN = 90020;
+    /** How long SIGTERM waits for the running row (and its retries) before closing anyway. */
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(90);
 
     public static void main(String[] args) {
-        System.exit(run(new SpringApplication(CancellerApplication.class), args));
+        SpringApplication application = new SpringApplication(CancellerApplication.class);
+        application.addInitializers(context -> GracefulShutdown.install(context, STOP_TIMEOUT));
+        System.exit(run(application, args));
     }
 
     /** Runs one command and returns its exit code; a context that cannot start is a configuration error. */

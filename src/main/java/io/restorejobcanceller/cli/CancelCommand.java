@@ -102,6 +102,7 @@ class CancelCommand {
                 .addString(CancellationJobConfiguration.INPUT_FILE, file.path().toString())
                 .addString(CancellationJobConfiguration.INPUT_SHA256, file.sha256())
                 .addJobParameter(CancellationJobConfiguration.DRY_RUN, dryRun, Boolean.class, true)
+                .addLong(CancellationJobConfiguration.INPUT_ROWS, file.dataRows(), false)
                 .toJobParameters();
         System.out.printf("%s %s: %d data rows (sha256 %s)%n", dryRun ? "Dry run of" : "Cancelling restore jobs from",
                 file.path(), file.dataRows(), file.sha256());

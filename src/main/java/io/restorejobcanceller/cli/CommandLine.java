@@ -22,11 +22,13 @@ class CommandLine implements ApplicationRunner, ExitCodeGenerator {
 
     private final CancelCommand cancel;
     private final ReportCommand report;
+    private final ScheduleCommand schedule;
     private int exitCode = ExitCode.OK;
 
-    CommandLine(CancelCommand cancel, ReportCommand report) {
+    CommandLine(CancelCommand cancel, ReportCommand report, ScheduleCommand schedule) {
         this.cancel = cancel;
         this.report = report;
+        this.schedule = schedule;
     }
 
     @Override
@@ -50,6 +52,10 @@ class CommandLine implements ApplicationRunner, ExitCodeGenerator {
         }
         if (!words.isEmpty()) {
             throw new UsageException("unexpected argument '" + words.get(0) + "'; " + CancelCommand.USAGE);
+        }
+        if (args.containsOption("schedule")) {
+            checkOptions(args, ScheduleCommand.OPTIONS, CancelCommand.USAGE);
+            return schedule.run(args);
         }
         checkOptions(args, CancelCommand.OPTIONS, CancelCommand.USAGE);
         return cancel.run(args);

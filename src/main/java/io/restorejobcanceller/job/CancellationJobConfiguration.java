@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Set;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.restorejobcanceller.atlas.AtlasBackupApi;
 import io.restorejobcanceller.outcome.OutcomeRepository;
 import io.restorejobcanceller.target.CheckedRow;
@@ -35,10 +36,13 @@ public class CancellationJobConfiguration {
     public static final String INPUT_FILE = "input.file";
     public static final String INPUT_SHA256 = "input.sha256";
     public static final String DRY_RUN = "dry-run";
+    /** Not identifying: the number of data rows, for progress. */
+    public static final String INPUT_ROWS = "input.rows";
 
     @Bean
-    Job restoreJobCancellationJob(JobRepository jobRepository, Step restoreJobCancellationStep) {
-        return new JobBuilder(JOB_NAME, jobRepository).start(restoreJobCancellationStep).build();
+    Job restoreJobCancellationJob(JobRepository jobRepository, Step restoreJobCancellationStep,
+                                  GracefulShutdown gracefulShutdown) {
+        return new JobBuilder(JOB_NAME, jobRepository).listener(gracefulShutdown).start(restoreJobCancellationStep).build();
     }
 
     @Bean
@@ -65,12 +69,16 @@ public class CancellationJobConfiguration {
     RestoreJobCancelWriter restoreJobCancelWriter(@Value("#{stepExecution}") StepExecution stepExecution,
                                                   @Value("#{jobParameters['" + INPUT_FILE + "']}") String inputFile,
                                                   @Value("#{jobParameters['" + DRY_RUN + "']}") Boolean dryRun,
+                                                  @Value("#{jobParameters['" + INPUT_ROWS + "']}") Long inputRows,
                                                   OutcomeRepository outcomes, RestoreJobCancelSender sender,
-                                                  CancellerProperties properties, Clock clock) {
+                                                  CancellerProperties properties, Clock clock, MeterRegistry meters) {
         var skipPolicy = new LimitCheckingExceptionHierarchySkipPolicy(Set.of(RowNotCancelledException.class),
                 properties.skipLimit());
+        long jobInstanceId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
+        long alreadyDone = outcomes.countsByOutcome(jobInstanceId).values().stream().mapToLong(Long::longValue).sum();
+        var progress = new ProgressLog(inputRows == null ? 0 : inputRows, alreadyDone, clock, properties.progressInterval(), meters);
         return new RestoreJobCancelWriter(stepExecution, outcomes, sender, skipPolicy, clock,
-                Boolean.TRUE.equals(dryRun), inputFile);
+                Boolean.TRUE.equals(dryRun), inputFile, progress);
     }
 
     @Bean

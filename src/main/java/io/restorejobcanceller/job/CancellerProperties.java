@@ -1,6 +1,9 @@
 package io.restorejobcanceller.job;
 
+import java.time.Duration;
+
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -11,10 +14,12 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param chunkSize rows per chunk: how often the reader's position is committed (each outcome commits on its own)
  * @param skipLimit how many REJECTED or FAILED rows one execution tolerates before it stops FAILED
+ * @param progressInterval at most one progress line per interval
  */
 @Validated
 @ConfigurationProperties("canceller")
 public record CancellerProperties(
         @Min(1) @DefaultValue("100") int chunkSize,
-        @Min(0) @DefaultValue("100") long skipLimit) {
+        @Min(0) @DefaultValue("100") long skipLimit,
+        @NotNull @DefaultValue("5s") Duration progressInterval) {
 }

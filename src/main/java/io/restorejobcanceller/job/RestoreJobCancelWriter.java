@@ -9,6 +9,7 @@ import io.restorejobcanceller.outcome.OutcomeRecord;
 import io.restorejobcanceller.outcome.OutcomeRepository;
 import io.restorejobcanceller.target.CheckedRow;
 
+import org.springframework.batch.core.job.JobInterruptedException;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.skip.SkipPolicy;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -34,10 +35,11 @@ public class RestoreJobCancelWriter implements ItemWriter<CheckedRow> {
     private final Clock clock;
     private final boolean dryRun;
     private final String inputFile;
+    private final ProgressLog progress;
     private long skipCount;
 
     public RestoreJobCancelWriter(StepExecution stepExecution, OutcomeRepository outcomes, RestoreJobCancelSender sender,
-                                  SkipPolicy skipPolicy, Clock clock, boolean dryRun, String inputFile) {
+                                  SkipPolicy skipPolicy, Clock clock, boolean dryRun, String inputFile, ProgressLog progress) {
         this.stepExecution = stepExecution;
         this.outcomes = outcomes;
         this.sender = sender;
@@ -45,6 +47,7 @@ public class RestoreJobCancelWriter implements ItemWriter<CheckedRow> {
         this.clock = clock;
         this.dryRun = dryRun;
         this.inputFile = inputFile;
+        this.progress = progress;
     }
 
     @Override
@@ -59,11 +62,24 @@ public class RestoreJobCancelWriter implements ItemWriter<CheckedRow> {
             if (alreadyRecorded.contains(row.lineNumber())) {
                 continue;
             }
+            stopIfAsked(row);
             CancelResult result = decide(row, jobInstanceId);
             outcomes.record(toRecord(row, result, jobInstanceId));
+            progress.recorded(result.outcome());
             if (result.outcome().isSkip()) {
                 countSkip(row, result);
             }
+        }
+        progress.maybeLog();
+    }
+
+    /**
+     * A stop (SIGTERM, {@code JobOperator.stop}) takes effect before the next row rather than at the end of the
+     * chunk: the chunk rolls back, the step ends STOPPED, and a restart passes over the rows already recorded.
+     */
+    private void stopIfAsked(CheckedRow row) throws JobInterruptedException {
+        if (stepExecution.isTerminateOnly()) {
+            throw new JobInterruptedException("stopped before line " + row.lineNumber());
         }
     }
 

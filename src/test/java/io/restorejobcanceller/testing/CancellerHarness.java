@@ -64,13 +64,14 @@ public final class CancellerHarness implements BeforeEachCallback, AfterEachCall
     @Override
     public void beforeEach(ExtensionContext context) throws IOException {
         directory = Files.createTempDirectory("canceller-test");
-        jdbcUrl = postgresAdminUrl == null ? "jdbc:h2:file:" + directory.resolve("db").toAbsolutePath() : freshPostgresDatabase();
+        jdbcUrl = postgresAdminUrl == null ? "jdbc:h2:file:" + directory.resolve("db").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE"
+                : freshPostgresDatabase();
         sleeper = new RecordingSleeper();
         atlas.reset();
         environment.clear();
         environment.put("MONGODB_ATLAS_ACCESS_TOKEN", "test-token");
         settings.clear();
-        with("--spring.datasource.url=" + jdbcUrl());
+        with("--spring.datasource.url=" + jdbcUrl);
         with("--canceller.atlas.base-url=" + atlas.baseUrl());
         with("--canceller.atlas.read-timeout=2s");
         with("--canceller.retry.initial-delay=1ms");
@@ -138,6 +139,13 @@ public final class CancellerHarness implements BeforeEachCallback, AfterEachCall
         List<String> all = new ArrayList<>(settings.values());
         all.addAll(List.of(args));
         return CancellerApplication.run(application, all.toArray(String[]::new));
+    }
+
+    /** Starts the application in a process of its own, with the same settings and environment. */
+    public CancellerProcess start(String... args) {
+        List<String> all = new ArrayList<>(settings.values());
+        all.addAll(List.of(args));
+        return new CancellerProcess(all, environment, directory);
     }
 
     public Path file(String name, String content) {

@@ -1,0 +1,78 @@
+package io.restorejobcanceller.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+import io.restorejobcanceller.job.GracefulShutdown;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.scheduling.support.CronExpression;
+import org.springframework.scheduling.support.CronTrigger;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code --schedule --input=DIR}: for hosts without cron, keeps running and processes the inbox on
+ * {@code canceller.schedule.cron}. One scheduler thread, so runs never overlap (a fire during a run is skipped);
+ * a failed run is logged and the next fire still happens; SIGTERM stops the running execution (STOPPED,
+ * restartable) and ends the process.
+ */
+@Component
+class ScheduleCommand {
+
+    static final List<String> OPTIONS = List.of("schedule", "input");
+    private static final Logger log = LoggerFactory.getLogger(ScheduleCommand.class);
+
+    private final CancelCommand cancel;
+    private final GracefulShutdown shutdown;
+    private final String cron;
+
+    ScheduleCommand(CancelCommand cancel, GracefulShutdown shutdown,
+                    @Value("${canceller.schedule.cron:0 0 2 * * *}") String cron) {
+        this.cancel = cancel;
+        this.shutdown = shutdown;
+        this.cron = cron;
+    }
+
+    int run(ApplicationArguments args) throws InterruptedException {
+        String input = ReportCommand.single(args, "input");
+        if (input == null || !Files.isDirectory(Path.of(input))) {
+            throw new UsageException("--schedule needs --input=DIR, the inbox directory; " + CancelCommand.USAGE);
+        }
+        if (!CronExpression.isValidExpression(cron)) {
+            throw new UsageException("canceller.schedule.cron is not a Spring cron expression (6 fields, e.g. '0 0 2 * * *'): " + cron);
+        }
+        Path inbox = Path.of(input);
+        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setPoolSize(1);
+        scheduler.setThreadNamePrefix("canceller-schedule-");
+        scheduler.initialize();
+        try {
+            scheduler.schedule(() -> runOnce(inbox), new CronTrigger(cron));
+            log.info("Scheduled: inbox {} on cron '{}', next run at {}", inbox.toAbsolutePath(), cron,
+                    CronExpression.parse(cron).next(java.time.ZonedDateTime.now()));
+            shutdown.awaitShutdownRequest();
+        } finally {
+            scheduler.shutdown();
+        }
+        return ExitCode.OK;
+    }
+
+    private void runOnce(Path inbox) {
+        if (shutdown.isShutdownRequested()) {
+            return;
+        }
+        Instant start = Instant.now();
+        try {
+            int exitCode = cancel.runInput(inbox, false);
+            log.info("Scheduled run started at {} ended with exit code {}", start, exitCode);
+        } catch (Exception e) {
+            log.error("Scheduled run started at {} failed: {}; the next one runs as scheduled", start, e.toString());
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.restorejobcanceller.job;
+
+import static io.restorejobcanceller.testing.Targets.csv;
+import static io.restorejobcanceller.testing.Targets.path;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.restorejobcanceller.testing.AtlasStub;
+import io.restorejobcanceller.testing.CancellerHarness;
+import io.restorejobcanceller.testing.CancellerProcess;
+import io.restorejobcanceller.testing.Targets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** SIGTERM and the in-process scheduler, on a real JVM process. */
+class SignalsTest {
+
+    @RegisterExtension
+    static final CancellerHarness canceller = new CancellerHarness();
+    private static final AtlasStub atlas = canceller.atlas();
+
+    @Test
+    void sigtermStopsTheRunBeforeItsNextRowAndARestartFinishesIt() throws Exception {
+        // given: a slow Atlas, and a chunk larger than what gets done before the signal
+        for (int n = 1; n <= 20; n++) {
+            atlas.answer(path(n), AtlasStub.cancelled().withFixedDelay(200));
+        }
+        Path input = canceller.file("in.csv", csv(20));
+        CancellerProcess process = canceller.with("--canceller.chunk-size=50").start("--input=" + input);
+        process.awaitOutput("Executing step", 60);
+        while (atlas.requests().size() < 3) {
+            Thread.sleep(20);
+        }
+
+        // when
+        process.sigterm();
+        int exitCode = process.waitForExit(60);
+
+        // then: stopped, not left STARTED, and fewer rows done than in the file
+        assertThat(exitCode).isEqualTo(143);
+        assertThat(canceller.database().sql("SELECT STATUS FROM BATCH_JOB_EXECUTION").query(String.class).single())
+                .isEqualTo("STOPPED");
+        int recorded = canceller.outcomes().size();
+        assertThat(recorded).isBetween(3, 19);
+
+        // when
+        int restartExit = canceller.run("--input=" + input);
+
+        // then
+        assertThat(restartExit).isZero();
+        assertThat(canceller.outcomes()).hasSize(20);
+        for (int n = 1; n <= 20; n++) {
+            assertThat(atlas.deletesOf(path(n))).as("DELETEs of target %d", n).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void theSchedulerRunsTheInboxOnEachFireSurvivesABrokenFileAndStopsOnSigterm() throws Exception {
+        // given
+        Path inbox = Files.createDirectories(canceller.directory().resolve("inbox"));
+        Files.writeString(inbox.resolve("a.csv"), "groupId,clusterName,restoreJobId\n" + Targets.row(1) + "\n");
+        CancellerProcess process = canceller.with("--canceller.schedule.cron=* * * * * *")
+                .start("--schedule", "--input=" + inbox);
+
+        // when: the first fire processes a.csv; then a broken and a new file arrive
+        process.awaitOutput("Job execution 1 (job instance 1): COMPLETED", 60);
+        Files.writeString(inbox.resolve("b.csv"), "groupId,restoreJobId\n");
+        Files.writeString(inbox.resolve("c.csv"), "groupId,clusterName,restoreJobId\n" + Targets.row(3) + "\n");
+        process.awaitOutput("Job execution 2 (job instance 2): COMPLETED", 60);
+        process.awaitOutput("Scheduled run started at", 60);
+        process.sigterm();
+        int exitCode = process.waitForExit(60);
+
+        // then
+        assertThat(exitCode).isEqualTo(143);
+        assertThat(process.output()).anyMatch(line -> line.contains("b.csv: header lacks column clusterName"));
+        assertThat(atlas.deletesOf(path(1))).isEqualTo(1);
+        assertThat(atlas.deletesOf(path(3))).isEqualTo(1);
+        assertThat(canceller.database().sql("SELECT STATUS FROM BATCH_JOB_EXECUTION ORDER BY JOB_EXECUTION_ID")
+                .query(String.class).list()).containsExactly("COMPLETED", "COMPLETED");
+    }
+}
