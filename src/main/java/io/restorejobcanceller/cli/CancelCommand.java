@@ -125,7 +125,11 @@ class CancelCommand {
         if (!Boolean.TRUE.equals(parameters.getParameter(CancellationJobConfiguration.DRY_RUN).value())) {
             checkAtlasConfiguration();
         }
-        return summary.report(launcher.restart(execution), "execution " + execution.getId());
+        try {
+            return summary.report(launcher.restart(execution), "execution " + execution.getId());
+        } catch (IllegalArgumentException notTheLast) {
+            throw new UsageException(notTheLast.getMessage());
+        }
     }
 
     private JobExecution execution(String id) {

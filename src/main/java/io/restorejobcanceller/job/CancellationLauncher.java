@@ -67,19 +67,14 @@ public class CancellationLauncher {
         }
     }
 
-    /** Restarts one execution (which must be the last of its instance, as Spring Batch requires). */
+    /** Restarts one execution, which must be the last of its instance (Spring Batch restarts only that one). */
     public Launch restart(JobExecution execution) throws Exception {
-        var lock = locks.tryAcquire(new DefaultJobKeyGenerator().generateKey(execution.getJobParameters()));
-        if (lock.isEmpty()) {
-            return new Launch.AlreadyRunning("execution " + execution.getId());
+        JobExecution last = jobRepository.getLastJobExecution(execution.getJobInstance());
+        if (last != null && last.getId() != execution.getId()) {
+            throw new IllegalArgumentException("job execution " + execution.getId() + " is not the last of its job instance;"
+                    + " restart " + last.getId() + " instead");
         }
-        try (var held = lock.get()) {
-            if (execution.getStatus() == BatchStatus.COMPLETED) {
-                return new Launch.AlreadyDone(execution);
-            }
-            recoverIfOrphaned(execution);
-            return new Launch.Ran(jobOperator.restart(jobRepository.getJobExecution(execution.getId())));
-        }
+        return launch(execution.getJobParameters());
     }
 
     /** Gives an execution up for good (ABANDONED): neither it nor its file will be run again. */

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.restorejobcanceller.CancellerApplication;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -43,6 +45,7 @@ public final class CancellerHarness implements BeforeEachCallback, AfterEachCall
     private final Map<String, String> settings = new LinkedHashMap<>();
     private Path directory;
     private RecordingSleeper sleeper;
+    private MeterRegistry meters;
 
     public CancellerHarness() {
         this(null);
@@ -81,6 +84,9 @@ public final class CancellerHarness implements BeforeEachCallback, AfterEachCall
     @Override
     public void afterEach(ExtensionContext context) {
         FileSystemUtils.deleteRecursively(directory.toFile());
+        // Spring Boot keeps logging settings in system properties, which would outlive an in-process run
+        System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("CONSOLE_LOG")
+                || name.startsWith("FILE_LOG") || name.startsWith("LOG_")).forEach(System::clearProperty);
         if (postgresAdminUrl != null) {
             String name = jdbcUrl.replaceFirst(".*/([^/?]+).*", "$1");
             JdbcClient.create(new DriverManagerDataSource(postgresAdminUrl)).sql("DROP DATABASE " + name + " WITH (FORCE)").update();
@@ -136,6 +142,7 @@ public final class CancellerHarness implements BeforeEachCallback, AfterEachCall
             context.getBeanFactory().registerSingleton("sleeper", sleeper);
             context.getBeanFactory().registerSingleton("clock", sleeper.clock());
         });
+        application.addListeners((ApplicationStartedEvent started) -> meters = started.getApplicationContext().getBean(MeterRegistry.class));
         List<String> all = new ArrayList<>(settings.values());
         all.addAll(List.of(args));
         return CancellerApplication.run(application, all.toArray(String[]::new));
@@ -167,6 +174,11 @@ public final class CancellerHarness implements BeforeEachCallback, AfterEachCall
 
     public List<Map<String, Object>> outcomes() {
         return database().sql("SELECT * FROM CANCELLATION_OUTCOME ORDER BY JOB_INSTANCE_ID, LINE_NUMBER").query().listOfRows();
+    }
+
+    /** The metrics registry of the last run. */
+    public MeterRegistry meters() {
+        return meters;
     }
 
     public RecordingSleeper sleeper() {
