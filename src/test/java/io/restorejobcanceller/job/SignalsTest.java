@@ -57,6 +57,39 @@ class SignalsTest {
     }
 
     @Test
+    void afterKill9TheNextLaunchRecoversTheStartedExecutionAndFinishesIt() throws Exception {
+        // given: a run killed without warning in the middle of a chunk
+        for (int n = 1; n <= 20; n++) {
+            atlas.answer(path(n), AtlasStub.cancelled().withFixedDelay(100));
+        }
+        Path input = canceller.file("in.csv", csv(20));
+        CancellerProcess process = canceller.with("--canceller.chunk-size=7").start("--input=" + input);
+        process.awaitOutput("Executing step", 60);
+        while (atlas.requests().size() < 10) {
+            Thread.sleep(10);
+        }
+        process.sigkill();
+        process.waitForExit(60);
+        assertThat(canceller.database().sql("SELECT STATUS FROM BATCH_JOB_EXECUTION").query(String.class).single())
+                .isEqualTo("STARTED");
+
+        // when
+        int exitCode = canceller.run("--input=" + input);
+
+        // then: one outcome per row; a DELETE is sent again only if it was in flight when the process died
+        assertThat(exitCode).isZero();
+        assertThat(canceller.outcomes()).hasSize(20);
+        assertThat(canceller.database().sql("SELECT STATUS FROM BATCH_JOB_EXECUTION ORDER BY JOB_EXECUTION_ID")
+                .query(String.class).list()).containsExactly("FAILED", "COMPLETED");
+        int sentTwice = 0;
+        for (int n = 1; n <= 20; n++) {
+            assertThat(atlas.deletesOf(path(n))).isBetween(1, 2);
+            sentTwice += atlas.deletesOf(path(n)) - 1;
+        }
+        assertThat(sentTwice).isLessThanOrEqualTo(1);
+    }
+
+    @Test
     void theSchedulerRunsTheInboxOnEachFireSurvivesABrokenFileAndStopsOnSigterm() throws Exception {
         // given
         Path inbox = Files.createDirectories(canceller.directory().resolve("inbox"));

@@ -67,7 +67,7 @@ public final class CancellerHarness implements BeforeEachCallback, AfterEachCall
     @Override
     public void beforeEach(ExtensionContext context) throws IOException {
         directory = Files.createTempDirectory("canceller-test");
-        jdbcUrl = postgresAdminUrl == null ? "jdbc:h2:file:" + directory.resolve("db").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE"
+        jdbcUrl = postgresAdminUrl == null ? "jdbc:h2:file:" + directory.resolve("db").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0"
                 : freshPostgresDatabase();
         sleeper = new RecordingSleeper();
         atlas.reset();
