@@ -41,15 +41,15 @@ public class AtlasBackupApi {
     }
 
     /**
-     * Sends the DELETE and returns its 2xx status. Sent once, except that a 401 to a service-account token is
+     * Sends the DELETE and returns its 2xx answer. Sent once, except that a 401 to a service-account token is
      * answered by renewing the token and sending once more.
      */
-    public int cancelRestoreJob(CancellationTarget target) {
+    public AtlasAnswer cancelRestoreJob(CancellationTarget target) {
         for (boolean renewed = false; ; renewed = true) {
             try (Response response = client.cancelRestoreJob(target.groupId(), target.clusterName(), target.restoreJobId())) {
                 int status = response.status();
                 if (status / 100 == 2) {
-                    return status;
+                    return new AtlasAnswer(status, integerHeader(response, "RateLimit-Remaining"));
                 }
                 if (status == 401 && !renewed && authorization.renewAfterRejection(response.request())) {
                     continue;
@@ -62,6 +62,18 @@ public class AtlasBackupApi {
                 Throwable cause = e.getCause() != null ? e.getCause() : e;
                 throw new AtlasUnreachableException(cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause);
             }
+        }
+    }
+
+    private static Integer integerHeader(Response response, String name) {
+        Collection<String> values = response.headers().get(name);
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(values.iterator().next().strip());
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 

@@ -22,6 +22,7 @@ import org.apache.hc.core5.http.config.RegistryBuilder;
 import org.apache.hc.core5.util.Timeout;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
@@ -50,8 +51,11 @@ public class AtlasClientConfiguration {
      */
     @Bean(destroyMethod = "close")
     CloseableHttpClient atlasHttpClient(AtlasProperties properties, AtlasCredentials credentials,
-                                        ObjectProvider<BuildProperties> build) {
+                                        ObjectProvider<BuildProperties> build,
+                                        @Value("${canceller.concurrency:8}") int concurrency) {
         var connectionManager = PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(concurrency + 2)
+                .setMaxConnPerRoute(concurrency + 2)
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(properties.connectTimeout()))
                         .setSocketTimeout(Timeout.of(properties.readTimeout()))

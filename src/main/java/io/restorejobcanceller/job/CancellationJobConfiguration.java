@@ -29,7 +29,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /** The one job: read the CSV, validate each row, cancel the valid ones, record one outcome per row. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({CancellerProperties.class, RetryProperties.class, InputProperties.class})
+@EnableConfigurationProperties({CancellerProperties.class, RetryProperties.class, InputProperties.class, RateProperties.class})
 public class CancellationJobConfiguration {
 
     public static final String JOB_NAME = "restoreJobCancellationJob";
@@ -71,19 +71,31 @@ public class CancellationJobConfiguration {
                                                   @Value("#{jobParameters['" + DRY_RUN + "']}") Boolean dryRun,
                                                   @Value("#{jobParameters['" + INPUT_ROWS + "']}") Long inputRows,
                                                   OutcomeRepository outcomes, RestoreJobCancelSender sender,
-                                                  CancellerProperties properties, Clock clock, MeterRegistry meters) {
+                                                  CancellerProperties properties, Clock clock, MeterRegistry meters,
+                                                  DeleteDispatcher deleteDispatcher) {
         var skipPolicy = new LimitCheckingExceptionHierarchySkipPolicy(Set.of(RowNotCancelledException.class),
                 properties.skipLimit());
         long jobInstanceId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
         long alreadyDone = outcomes.countsByOutcome(jobInstanceId).values().stream().mapToLong(Long::longValue).sum();
         var progress = new ProgressLog(inputRows == null ? 0 : inputRows, alreadyDone, clock, properties.progressInterval(), meters);
         return new RestoreJobCancelWriter(stepExecution, outcomes, sender, skipPolicy, clock,
-                Boolean.TRUE.equals(dryRun), inputFile, progress);
+                Boolean.TRUE.equals(dryRun), inputFile, progress, deleteDispatcher);
     }
 
     @Bean
-    RestoreJobCancelSender restoreJobCancelSender(AtlasBackupApi atlas, RetryProperties retry, Sleeper sleeper) {
-        return new RestoreJobCancelSender(atlas, retry, sleeper);
+    RestoreJobCancelSender restoreJobCancelSender(AtlasBackupApi atlas, RetryProperties retry, Sleeper sleeper,
+                                                  RequestThrottle requestThrottle) {
+        return new RestoreJobCancelSender(atlas, retry, sleeper, requestThrottle);
+    }
+
+    @Bean
+    RequestThrottle requestThrottle(RateProperties rate, Sleeper sleeper, Clock clock) {
+        return new RequestThrottle(rate, sleeper, clock);
+    }
+
+    @Bean(destroyMethod = "close")
+    DeleteDispatcher deleteDispatcher(CancellerProperties properties) {
+        return new DeleteDispatcher(properties.concurrency());
     }
 
     @Bean

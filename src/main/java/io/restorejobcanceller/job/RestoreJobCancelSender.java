@@ -3,6 +3,7 @@ package io.restorejobcanceller.job;
 import java.time.Duration;
 import java.util.Set;
 
+import io.restorejobcanceller.atlas.AtlasAnswer;
 import io.restorejobcanceller.atlas.AtlasApiException;
 import io.restorejobcanceller.atlas.AtlasBackupApi;
 import io.restorejobcanceller.atlas.AtlasUnreachableException;
@@ -25,9 +26,11 @@ public class RestoreJobCancelSender {
     private final RetryPolicy retryPolicy;
     private final Duration maxDelay;
     private final Sleeper sleeper;
+    private final RequestThrottle throttle;
 
-    public RestoreJobCancelSender(AtlasBackupApi atlas, RetryProperties retry, Sleeper sleeper) {
+    public RestoreJobCancelSender(AtlasBackupApi atlas, RetryProperties retry, Sleeper sleeper, RequestThrottle throttle) {
         this.atlas = atlas;
+        this.throttle = throttle;
         this.maxDelay = retry.maxDelay();
         this.sleeper = sleeper;
         this.retryPolicy = RetryPolicy.builder()
@@ -50,10 +53,15 @@ public class RestoreJobCancelSender {
         boolean unansweredBefore = false;
         for (int attempt = 1; ; attempt++) {
             RuntimeException failure;
+            throttle.beforeRequest();
             try {
-                int status = atlas.cancelRestoreJob(target);
-                return new CancelResult(Outcome.CANCELLED, status, null, maybeEarlierUnanswered(unansweredBefore), attempt);
+                AtlasAnswer answer = atlas.cancelRestoreJob(target);
+                throttle.observeRemaining(answer.rateLimitRemaining());
+                return new CancelResult(Outcome.CANCELLED, answer.status(), null, maybeEarlierUnanswered(unansweredBefore), attempt);
             } catch (AtlasApiException e) {
+                if (e.retryAfter() != null) {
+                    throttle.pauseAll(e.retryAfter().compareTo(maxDelay) > 0 ? maxDelay : e.retryAfter());
+                }
                 if (e.status() == 401) {
                     throw new CredentialsRejectedException("Atlas rejected the credentials (" + e.getMessage()
                             + ") while cancelling " + target);

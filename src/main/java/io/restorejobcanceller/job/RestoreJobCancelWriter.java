@@ -1,12 +1,17 @@
 package io.restorejobcanceller.job;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 
 import io.restorejobcanceller.outcome.Outcome;
 import io.restorejobcanceller.outcome.OutcomeRecord;
 import io.restorejobcanceller.outcome.OutcomeRepository;
+import io.restorejobcanceller.target.CancellationTarget;
 import io.restorejobcanceller.target.CheckedRow;
 
 import org.springframework.batch.core.job.JobInterruptedException;
@@ -16,8 +21,8 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
- * Gives every row of a chunk its final outcome, one row at a time, and records each outcome in its own
- * transaction as soon as it is known.
+ * Gives every row of a chunk its final outcome and records each in its own transaction as soon as it is known:
+ * rows that need no DELETE first, in order, then the DELETEs, at most {@code canceller.concurrency} in flight.
  *
  * <p>The DELETE contract: before doing anything for a chunk the writer asks the results table which of its lines
  * already have an outcome in this job instance and passes over them. Whatever re-presents a chunk (a rollback, a
@@ -36,10 +41,13 @@ public class RestoreJobCancelWriter implements ItemWriter<CheckedRow> {
     private final boolean dryRun;
     private final String inputFile;
     private final ProgressLog progress;
+    private final DeleteDispatcher dispatcher;
     private long skipCount;
+    private boolean firstDeleteAnswered;
 
     public RestoreJobCancelWriter(StepExecution stepExecution, OutcomeRepository outcomes, RestoreJobCancelSender sender,
-                                  SkipPolicy skipPolicy, Clock clock, boolean dryRun, String inputFile, ProgressLog progress) {
+                                  SkipPolicy skipPolicy, Clock clock, boolean dryRun, String inputFile, ProgressLog progress,
+                                  DeleteDispatcher dispatcher) {
         this.stepExecution = stepExecution;
         this.outcomes = outcomes;
         this.sender = sender;
@@ -48,6 +56,7 @@ public class RestoreJobCancelWriter implements ItemWriter<CheckedRow> {
         this.dryRun = dryRun;
         this.inputFile = inputFile;
         this.progress = progress;
+        this.dispatcher = dispatcher;
     }
 
     @Override
@@ -58,19 +67,57 @@ public class RestoreJobCancelWriter implements ItemWriter<CheckedRow> {
         long jobInstanceId = jobInstanceId();
         Set<Long> alreadyRecorded = outcomes.recordedLines(jobInstanceId,
                 chunk.getItems().get(0).lineNumber(), chunk.getItems().get(chunk.size() - 1).lineNumber());
+        List<CheckedRow> toSend = new ArrayList<>();
+        Map<CancellationTarget, Long> firstLineInChunk = new HashMap<>();
         for (CheckedRow row : chunk) {
             if (alreadyRecorded.contains(row.lineNumber())) {
                 continue;
             }
             stopIfAsked(row);
-            CancelResult result = decide(row, jobInstanceId);
-            outcomes.record(toRecord(row, result, jobInstanceId));
-            progress.recorded(result.outcome());
-            if (result.outcome().isSkip()) {
-                countSkip(row, result);
+            CancelResult withoutDelete = decideWithoutDelete(row, jobInstanceId, firstLineInChunk);
+            if (withoutDelete != null) {
+                record(row, withoutDelete, jobInstanceId);
+            } else {
+                firstLineInChunk.put(row.target(), row.lineNumber());
+                toSend.add(row);
             }
         }
+        int concurrentFrom = 0;
+        if (!firstDeleteAnswered && !toSend.isEmpty()) {
+            // the first DELETE goes alone: it authenticates (Digest challenge, service-account token) once, and
+            // wrong credentials stop the job after one request instead of one per worker
+            record(toSend.get(0), sender.send(toSend.get(0).target()), jobInstanceId);
+            firstDeleteAnswered = true;
+            concurrentFrom = 1;
+        }
+        dispatcher.forEach(toSend.subList(concurrentFrom, toSend.size()),
+                row -> record(row, sender.send(row.target()), jobInstanceId), stepExecution::isTerminateOnly);
+        if (!toSend.isEmpty()) {
+            stopIfAsked(toSend.get(toSend.size() - 1));
+        }
         progress.maybeLog();
+    }
+
+    /** The outcome of a row that needs no DELETE (invalid, duplicate, dry run), or {@code null} if it needs one. */
+    private CancelResult decideWithoutDelete(CheckedRow row, long jobInstanceId, Map<CancellationTarget, Long> firstLineInChunk) {
+        if (!row.isValid()) {
+            return CancelResult.notSent(Outcome.INVALID, row.invalidReason());
+        }
+        Long inChunk = firstLineInChunk.get(row.target());
+        OptionalLong earlier = inChunk != null ? OptionalLong.of(inChunk)
+                : outcomes.earlierLineWithTarget(jobInstanceId, row.target(), row.lineNumber());
+        if (earlier.isPresent()) {
+            return CancelResult.notSent(Outcome.DUPLICATE, "same target as line " + earlier.getAsLong());
+        }
+        return dryRun ? CancelResult.notSent(Outcome.PLANNED, "dry run: would send DELETE") : null;
+    }
+
+    private void record(CheckedRow row, CancelResult result, long jobInstanceId) {
+        outcomes.record(toRecord(row, result, jobInstanceId));
+        progress.recorded(result.outcome());
+        if (result.outcome().isSkip()) {
+            countSkip(row, result);
+        }
     }
 
     /**
@@ -83,22 +130,8 @@ public class RestoreJobCancelWriter implements ItemWriter<CheckedRow> {
         }
     }
 
-    private CancelResult decide(CheckedRow row, long jobInstanceId) throws InterruptedException {
-        if (!row.isValid()) {
-            return CancelResult.notSent(Outcome.INVALID, row.invalidReason());
-        }
-        OptionalLong earlier = outcomes.earlierLineWithTarget(jobInstanceId, row.target(), row.lineNumber());
-        if (earlier.isPresent()) {
-            return CancelResult.notSent(Outcome.DUPLICATE, "same target as line " + earlier.getAsLong());
-        }
-        if (dryRun) {
-            return CancelResult.notSent(Outcome.PLANNED, "dry run: would send DELETE");
-        }
-        return sender.send(row.target());
-    }
-
     /** Throws {@code SkipLimitExceededException} (failing the step, restartably) once the limit is passed. */
-    private void countSkip(CheckedRow row, CancelResult result) {
+    private synchronized void countSkip(CheckedRow row, CancelResult result) {
         skipPolicy.shouldSkip(new RowNotCancelledException(row.lineNumber(), result), skipCount);
         skipCount++;
         stepExecution.setWriteSkipCount(stepExecution.getWriteSkipCount() + 1);

@@ -76,7 +76,8 @@ class SignalsTest {
         // when
         int exitCode = canceller.run("--input=" + input);
 
-        // then: one outcome per row; a DELETE is sent again only if it was in flight when the process died
+        // then: one outcome per row; a DELETE is sent again only if it was in flight when the process died (at most
+        // canceller.concurrency of them; Atlas answers such a second DELETE 404, so it ends NOT_FOUND there)
         assertThat(exitCode).isZero();
         assertThat(canceller.outcomes()).hasSize(20);
         assertThat(canceller.database().sql("SELECT STATUS FROM BATCH_JOB_EXECUTION ORDER BY JOB_EXECUTION_ID")
@@ -86,7 +87,7 @@ class SignalsTest {
             assertThat(atlas.deletesOf(path(n))).isBetween(1, 2);
             sentTwice += atlas.deletesOf(path(n)) - 1;
         }
-        assertThat(sentTwice).isLessThanOrEqualTo(1);
+        assertThat(sentTwice).isLessThanOrEqualTo(8);
     }
 
     @Test

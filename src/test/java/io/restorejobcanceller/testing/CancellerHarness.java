@@ -79,6 +79,7 @@ public final class CancellerHarness implements BeforeEachCallback, AfterEachCall
         with("--canceller.atlas.read-timeout=2s");
         with("--canceller.retry.initial-delay=1ms");
         with("--canceller.retry.jitter=0ms");
+        with("--canceller.rate.requests-per-minute=0");
     }
 
     @Override

@@ -19,7 +19,8 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A loopback endpoint protected by HTTP Digest as Atlas does it (RFC 7616, MD5, qop=auth, realm "MMS Public API"):
- * it issues real challenges, checks every response hash, refuses a nonce count that does not increase, and can
+ * it issues real challenges, checks every response hash, refuses a (cnonce, nonce count) pair used before with the
+ * same nonce (a replay), and can
  * retire a nonce after some uses with a {@code stale=true} challenge. Counts every request on the wire.
  */
 public final class DigestAtlasServer implements AutoCloseable {
@@ -31,7 +32,7 @@ public final class DigestAtlasServer implements AutoCloseable {
     private final String username;
     private final String password;
     private final int nonceUses;
-    private final Map<String, Long> lastNonceCount = new ConcurrentHashMap<>();
+    private final Map<String, java.util.Set<String>> seenNonceCounts = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> acceptedByPath = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger challenges = new AtomicInteger();
@@ -47,6 +48,11 @@ public final class DigestAtlasServer implements AutoCloseable {
         this.nonceUses = nonceUses;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         this.server.createContext("/", this::handle);
+        this.server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(16, runnable -> {
+            Thread thread = new Thread(runnable, "digest-server");
+            thread.setDaemon(true);
+            return thread;
+        }));
         this.server.start();
     }
 
@@ -54,7 +60,7 @@ public final class DigestAtlasServer implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    private synchronized void handle(HttpExchange exchange) throws IOException {
+    private void handle(HttpExchange exchange) throws IOException {
         requests.incrementAndGet();
         exchange.getRequestBody().readAllBytes();
         String header = exchange.getRequestHeaders().getFirst("Authorization");
@@ -65,7 +71,7 @@ public final class DigestAtlasServer implements AutoCloseable {
         Map<String, String> p = parse(header.substring("Digest ".length()));
         String nonce = p.getOrDefault("nonce", "");
         if (!nonce.equals(currentNonce)) {
-            challenge(exchange, lastNonceCount.containsKey(nonce));
+            challenge(exchange, seenNonceCounts.containsKey(nonce));
             return;
         }
         String ha1 = md5(username + ":" + REALM + ":" + password);
@@ -78,8 +84,7 @@ public final class DigestAtlasServer implements AutoCloseable {
             return;
         }
         long nc = Long.parseLong(p.get("nc"), 16);
-        Long previous = lastNonceCount.put(nonce, nc);
-        if (previous != null && nc <= previous) {
+        if (!seenNonceCounts.computeIfAbsent(nonce, k -> ConcurrentHashMap.newKeySet()).add(p.get("cnonce") + "/" + nc)) {
             replayedCounts.incrementAndGet();
             challenge(exchange, false);
             return;
