@@ -1,23 +1,22 @@
 package io.restorejobcanceller.job;
 
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 
 /**
- * Runs a task per item with at most {@code concurrency} of them in flight, dispatched in item order. Once a task
- * fails (a 401, the skip limit) or a stop is requested, nothing more is dispatched; the tasks in flight finish
- * (their outcomes get recorded) and then the first failure is rethrown.
+ * Runs DELETE tasks on {@code concurrency} worker threads. A {@link Round} (one per chunk) takes tasks in row order
+ * while the writer goes on deciding the next rows, and never has more than {@code concurrency} in flight. Once a task
+ * fails (a 401, the skip limit) the round takes no more; {@link Round#awaitAll()} lets the tasks in flight finish
+ * (their outcomes get recorded) and rethrows the first failure.
  */
 public class DeleteDispatcher implements AutoCloseable {
 
     @FunctionalInterface
-    public interface Task<T> {
-        void run(T item) throws Exception;
+    public interface Task {
+        void run() throws Exception;
     }
 
     private final int concurrency;
@@ -33,18 +32,33 @@ public class DeleteDispatcher implements AutoCloseable {
         });
     }
 
-    public <T> void forEach(List<T> items, Task<T> task, BooleanSupplier stopRequested) throws Exception {
-        Semaphore inFlight = new Semaphore(concurrency);
-        AtomicReference<Exception> failure = new AtomicReference<>();
-        for (T item : items) {
+    public Round newRound() {
+        return new Round();
+    }
+
+    public final class Round {
+
+        private final Semaphore inFlight = new Semaphore(concurrency);
+        private final AtomicReference<Exception> failure = new AtomicReference<>();
+
+        private Round() {
+        }
+
+        /** Whether a task has failed: the caller should submit nothing more. */
+        public boolean failed() {
+            return failure.get() != null;
+        }
+
+        /** Runs the task on a worker, waiting first while {@code concurrency} tasks are in flight. */
+        public void submit(Task task) throws InterruptedException {
             inFlight.acquire();
-            if (failure.get() != null || stopRequested.getAsBoolean()) {
+            if (failed()) {
                 inFlight.release();
-                break;
+                return;
             }
             workers.execute(() -> {
                 try {
-                    task.run(item);
+                    task.run();
                 } catch (Exception e) {
                     failure.compareAndSet(null, e);
                 } finally {
@@ -52,10 +66,14 @@ public class DeleteDispatcher implements AutoCloseable {
                 }
             });
         }
-        inFlight.acquire(concurrency);
-        inFlight.release(concurrency);
-        if (failure.get() != null) {
-            throw failure.get();
+
+        /** Waits for every task in flight, then rethrows the first failure, if any. */
+        public void awaitAll() throws Exception {
+            inFlight.acquire(concurrency);
+            inFlight.release(concurrency);
+            if (failed()) {
+                throw failure.get();
+            }
         }
     }
 

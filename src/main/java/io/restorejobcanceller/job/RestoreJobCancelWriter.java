@@ -1,9 +1,7 @@
 package io.restorejobcanceller.job;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -21,8 +19,11 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
- * Gives every row of a chunk its final outcome and records each in its own transaction as soon as it is known:
- * rows that need no DELETE first, in order, then the DELETEs, at most {@code canceller.concurrency} in flight.
+ * Gives every row of a chunk its final outcome and records each in its own transaction as soon as it is known.
+ * Rows are decided in order; those that need a DELETE are handed to the {@link DeleteDispatcher} (at most
+ * {@code canceller.concurrency} in flight) while the next rows are decided. A stop (SIGTERM,
+ * {@code JobOperator.stop}) takes effect before the next row: the DELETEs in flight finish and are recorded, the chunk
+ * rolls back, the step ends STOPPED, and a restart passes over the rows already recorded.
  *
  * <p>The DELETE contract: before doing anything for a chunk the writer asks the results table which of its lines
  * already have an outcome in this job instance and passes over them. Whatever re-presents a chunk (a rollback, a
@@ -67,33 +68,35 @@ public class RestoreJobCancelWriter implements ItemWriter<CheckedRow> {
         long jobInstanceId = jobInstanceId();
         Set<Long> alreadyRecorded = outcomes.recordedLines(jobInstanceId,
                 chunk.getItems().get(0).lineNumber(), chunk.getItems().get(chunk.size() - 1).lineNumber());
-        List<CheckedRow> toSend = new ArrayList<>();
         Map<CancellationTarget, Long> firstLineInChunk = new HashMap<>();
+        DeleteDispatcher.Round deletes = dispatcher.newRound();
+        CheckedRow stoppedAt = null;
         for (CheckedRow row : chunk) {
             if (alreadyRecorded.contains(row.lineNumber())) {
                 continue;
             }
-            stopIfAsked(row);
+            if (deletes.failed() || stepExecution.isTerminateOnly()) {
+                stoppedAt = row;
+                break;
+            }
             CancelResult withoutDelete = decideWithoutDelete(row, jobInstanceId, firstLineInChunk);
             if (withoutDelete != null) {
                 record(row, withoutDelete, jobInstanceId);
+                continue;
+            }
+            firstLineInChunk.put(row.target(), row.lineNumber());
+            if (firstDeleteAnswered) {
+                deletes.submit(() -> record(row, sender.send(row.target()), jobInstanceId));
             } else {
-                firstLineInChunk.put(row.target(), row.lineNumber());
-                toSend.add(row);
+                // the first DELETE goes alone: it authenticates (Digest challenge, service-account token) once, and
+                // wrong credentials stop the job after one request instead of one per worker
+                record(row, sender.send(row.target()), jobInstanceId);
+                firstDeleteAnswered = true;
             }
         }
-        int concurrentFrom = 0;
-        if (!firstDeleteAnswered && !toSend.isEmpty()) {
-            // the first DELETE goes alone: it authenticates (Digest challenge, service-account token) once, and
-            // wrong credentials stop the job after one request instead of one per worker
-            record(toSend.get(0), sender.send(toSend.get(0).target()), jobInstanceId);
-            firstDeleteAnswered = true;
-            concurrentFrom = 1;
-        }
-        dispatcher.forEach(toSend.subList(concurrentFrom, toSend.size()),
-                row -> record(row, sender.send(row.target()), jobInstanceId), stepExecution::isTerminateOnly);
-        if (!toSend.isEmpty()) {
-            stopIfAsked(toSend.get(toSend.size() - 1));
+        deletes.awaitAll();
+        if (stoppedAt != null) {
+            throw new JobInterruptedException("stopped before line " + stoppedAt.lineNumber());
         }
         progress.maybeLog();
     }
@@ -117,16 +120,6 @@ public class RestoreJobCancelWriter implements ItemWriter<CheckedRow> {
         progress.recorded(result.outcome());
         if (result.outcome().isSkip()) {
             countSkip(row, result);
-        }
-    }
-
-    /**
-     * A stop (SIGTERM, {@code JobOperator.stop}) takes effect before the next row rather than at the end of the
-     * chunk: the chunk rolls back, the step ends STOPPED, and a restart passes over the rows already recorded.
-     */
-    private void stopIfAsked(CheckedRow row) throws JobInterruptedException {
-        if (stepExecution.isTerminateOnly()) {
-            throw new JobInterruptedException("stopped before line " + row.lineNumber());
         }
     }
 

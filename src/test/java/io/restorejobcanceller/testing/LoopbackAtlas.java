@@ -1,0 +1,174 @@
+package io.restorejobcanceller.testing;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A JDK-only stand-in for the Atlas endpoint, for the fault soak, the crash test and the benchmark (bench/ runs its
+ * {@link #main}): answers after a fixed latency, counts requests in flight, and behaves like Atlas for repeated
+ * DELETEs (a cancelled restore job answers 404 afterwards). A fault mix makes a share of the requests answer 503,
+ * 429 with {@code Retry-After}, drop the connection without an answer, or hang past the client's read timeout.
+ */
+public final class LoopbackAtlas implements AutoCloseable {
+
+    /** Shares (0..1) of the requests that get each fault; the rest succeed. */
+    public record Faults(double unavailable, double rateLimited, double reset, double hang) {
+        public static final Faults NONE = new Faults(0, 0, 0, 0);
+    }
+
+    private final HttpServer server;
+    private final long latencyMillis;
+    private final long hangMillis;
+    private final Faults faults;
+    private final SplittableRandom random;
+    private final Map<String, AtomicInteger> deletes = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> deletesAfterCancel = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> cancelled = new ConcurrentHashMap<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger maxInFlight = new AtomicInteger();
+    private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong firstRequestAtMillis = new AtomicLong();
+
+    public LoopbackAtlas(int port, long latencyMillis, Faults faults, long hangMillis, long seed) throws IOException {
+        this.latencyMillis = latencyMillis;
+        this.hangMillis = hangMillis;
+        this.faults = faults;
+        this.random = new SplittableRandom(seed);
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 512);
+        this.server.createContext("/api/", this::handle);
+        this.server.createContext("/stats", this::stats);
+        this.server.setExecutor(Executors.newFixedThreadPool(128, runnable -> {
+            Thread thread = new Thread(runnable, "loopback-atlas");
+            thread.setDaemon(true);
+            return thread;
+        }));
+        this.server.start();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        firstRequestAtMillis.compareAndSet(0, System.currentTimeMillis());
+        requests.incrementAndGet();
+        int now = inFlight.incrementAndGet();
+        maxInFlight.accumulateAndGet(now, Math::max);
+        boolean counted = true;
+        try (exchange) {
+            exchange.getRequestBody().readAllBytes();
+            String path = exchange.getRequestURI().getPath();
+            deletes.computeIfAbsent(path, k -> new AtomicInteger()).incrementAndGet();
+            double draw;
+            synchronized (random) {
+                draw = random.nextDouble();
+            }
+            if ((draw -= faults.hang()) < 0) {
+                pause(hangMillis);
+                return;
+            }
+            if ((draw -= faults.reset()) < 0) {
+                return; // closed without an answer
+            }
+            pause(latencyMillis);
+            inFlight.decrementAndGet(); // before answering: the client may send its next request as soon as it reads this
+            counted = false;
+            if ((draw -= faults.unavailable()) < 0) {
+                answer(exchange, 503, "SERVICE_UNAVAILABLE", null);
+            } else if ((draw - faults.rateLimited()) < 0) {
+                answer(exchange, 429, "RATE_LIMITED", "1");
+            } else if (cancelled.putIfAbsent(path, Boolean.TRUE) != null) {
+                deletesAfterCancel.computeIfAbsent(path, k -> new AtomicInteger()).incrementAndGet();
+                answer(exchange, 404, "RESOURCE_NOT_FOUND", null);
+            } else {
+                exchange.getResponseHeaders().add("RateLimit-Limit", "1000000");
+                exchange.getResponseHeaders().add("RateLimit-Remaining", "999999");
+                exchange.sendResponseHeaders(204, -1);
+            }
+        } finally {
+            if (counted) {
+                inFlight.decrementAndGet();
+            }
+        }
+    }
+
+    private static void answer(HttpExchange exchange, int status, String errorCode, String retryAfter) throws IOException {
+        byte[] body = ("{\"error\":" + status + ",\"errorCode\":\"" + errorCode + "\",\"reason\":\"stub\",\"detail\":\"stub\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        if (retryAfter != null) {
+            exchange.getResponseHeaders().add("Retry-After", retryAfter);
+        }
+        exchange.sendResponseHeaders(status, body.length);
+        exchange.getResponseBody().write(body);
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void stats(HttpExchange exchange) throws IOException {
+        byte[] body = statsText().getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(200, body.length);
+        try (exchange) {
+            exchange.getResponseBody().write(body);
+        }
+    }
+
+    /** requests, maxInFlight, firstRequestAtMillis, then one line per path: path deletes deletesAfterCancel. */
+    public String statsText() {
+        return "requests " + requests.get() + "\nmaxInFlight " + maxInFlight.get() + "\nfirstRequestAtMillis "
+                + firstRequestAtMillis.get() + "\n" + deletes.entrySet().stream()
+                .map(e -> "path " + e.getKey() + " " + e.getValue().get() + " " + deletesAfterCancel(e.getKey()))
+                .collect(Collectors.joining("\n")) + "\n";
+    }
+
+    public int deletes(String path) {
+        AtomicInteger count = deletes.get(path);
+        return count == null ? 0 : count.get();
+    }
+
+    public int deletesAfterCancel(String path) {
+        AtomicInteger count = deletesAfterCancel.get(path);
+        return count == null ? 0 : count.get();
+    }
+
+    public long requests() {
+        return requests.get();
+    }
+
+    public int maxInFlight() {
+        return maxInFlight.get();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    /** {@code LoopbackAtlas PORT LATENCY_MS [UNAVAILABLE RATE_LIMITED RESET HANG HANG_MS SEED]}: runs until killed. */
+    public static void main(String[] args) throws Exception {
+        Faults faults = args.length >= 6 ? new Faults(Double.parseDouble(args[2]), Double.parseDouble(args[3]),
+                Double.parseDouble(args[4]), Double.parseDouble(args[5])) : Faults.NONE;
+        long hangMillis = args.length >= 7 ? Long.parseLong(args[6]) : 0;
+        long seed = args.length >= 8 ? Long.parseLong(args[7]) : 42;
+        LoopbackAtlas atlas = new LoopbackAtlas(Integer.parseInt(args[0]), Long.parseLong(args[1]), faults, hangMillis, seed);
+        System.out.println("LoopbackAtlas listening on " + atlas.baseUrl());
+        Thread.currentThread().join();
+    }
+}
