@@ -45,6 +45,7 @@ public class RestoreJobCancelWriter implements ItemWriter<CheckedRow> {
     private final DeleteDispatcher dispatcher;
     private long skipCount;
     private boolean firstDeleteAnswered;
+    private SeenTargets seenTargets;
 
     public RestoreJobCancelWriter(StepExecution stepExecution, OutcomeRepository outcomes, RestoreJobCancelSender sender,
                                   SkipPolicy skipPolicy, Clock clock, boolean dryRun, String inputFile, ProgressLog progress,
@@ -66,6 +67,10 @@ public class RestoreJobCancelWriter implements ItemWriter<CheckedRow> {
             return;
         }
         long jobInstanceId = jobInstanceId();
+        if (seenTargets == null) {
+            seenTargets = new SeenTargets();
+            outcomes.forEachRecordedTarget(jobInstanceId, target -> seenTargets.add(SeenTargets.fingerprint(target)));
+        }
         Set<Long> alreadyRecorded = outcomes.recordedLines(jobInstanceId,
                 chunk.getItems().get(0).lineNumber(), chunk.getItems().get(chunk.size() - 1).lineNumber());
         Map<CancellationTarget, Long> firstLineInChunk = new HashMap<>();
@@ -108,6 +113,7 @@ public class RestoreJobCancelWriter implements ItemWriter<CheckedRow> {
         }
         Long inChunk = firstLineInChunk.get(row.target());
         OptionalLong earlier = inChunk != null ? OptionalLong.of(inChunk)
+                : seenTargets.add(SeenTargets.fingerprint(row.target())) ? OptionalLong.empty()
                 : outcomes.earlierLineWithTarget(jobInstanceId, row.target(), row.lineNumber());
         if (earlier.isPresent()) {
             return CancelResult.notSent(Outcome.DUPLICATE, "same target as line " + earlier.getAsLong());

@@ -27,16 +27,17 @@ public class OutcomeRepository {
     static final int ERROR_CODE_MAX_LENGTH = 100;
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate ownTransaction;
+    private final TransactionTemplate outsideChunkTransaction;
 
     public OutcomeRepository(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
-        this.ownTransaction = new TransactionTemplate(transactionManager);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        // outside the chunk's transaction, on a connection of its own in auto-commit: the INSERT is its own transaction
+        this.outsideChunkTransaction = new TransactionTemplate(transactionManager);
+        this.outsideChunkTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
     }
 
     public void record(OutcomeRecord r) {
-        ownTransaction.executeWithoutResult(status -> jdbc.sql("""
+        outsideChunkTransaction.executeWithoutResult(status -> jdbc.sql("""
                 INSERT INTO CANCELLATION_OUTCOME (JOB_EXECUTION_ID, JOB_INSTANCE_ID, INPUT_FILE, LINE_NUMBER, GROUP_ID,
                     CLUSTER_NAME, RESTORE_JOB_ID, OUTCOME, HTTP_STATUS, ERROR_CODE, DETAIL, ATTEMPTS, RECORDED_AT)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
@@ -70,6 +71,16 @@ public class OutcomeRepository {
                 .optional()
                 .orElse(null);
         return line == null || line >= beforeLine ? OptionalLong.empty() : OptionalLong.of(line);
+    }
+
+    /** Every valid target already recorded in this job instance (for the duplicate check after a restart). */
+    public void forEachRecordedTarget(long jobInstanceId, java.util.function.Consumer<CancellationTarget> consumer) {
+        jdbc.sql("""
+                SELECT GROUP_ID, CLUSTER_NAME, RESTORE_JOB_ID FROM CANCELLATION_OUTCOME
+                WHERE JOB_INSTANCE_ID = ? AND OUTCOME <> 'INVALID'""")
+                .param(jobInstanceId)
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs ->
+                        consumer.accept(new CancellationTarget(rs.getString(1), rs.getString(2), rs.getString(3))));
     }
 
     public Map<Outcome, Long> countsByOutcome(long jobInstanceId) {
