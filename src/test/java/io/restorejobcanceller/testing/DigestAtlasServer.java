@@ -1,7 +1,6 @@
 package io.restorejobcanceller.testing;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -46,18 +45,11 @@ public final class DigestAtlasServer implements AutoCloseable {
         this.username = username;
         this.password = password;
         this.nonceUses = nonceUses;
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        this.server.createContext("/", this::handle);
-        this.server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(16, runnable -> {
-            Thread thread = new Thread(runnable, "digest-server");
-            thread.setDaemon(true);
-            return thread;
-        }));
-        this.server.start();
+        this.server = LoopbackServer.start(0, 16, "digest-server", Map.of("/", this::handle));
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return LoopbackServer.baseUrl(server);
     }
 
     private void handle(HttpExchange exchange) throws IOException {

@@ -1,12 +1,10 @@
 package io.restorejobcanceller.testing;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -45,19 +43,11 @@ public final class LoopbackAtlas implements AutoCloseable {
         this.hangMillis = hangMillis;
         this.faults = faults;
         this.random = new SplittableRandom(seed);
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 512);
-        this.server.createContext("/api/", this::handle);
-        this.server.createContext("/stats", this::stats);
-        this.server.setExecutor(Executors.newFixedThreadPool(128, runnable -> {
-            Thread thread = new Thread(runnable, "loopback-atlas");
-            thread.setDaemon(true);
-            return thread;
-        }));
-        this.server.start();
+        this.server = LoopbackServer.start(port, 128, "loopback-atlas", Map.of("/api/", this::handle, "/stats", this::stats));
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return LoopbackServer.baseUrl(server);
     }
 
     private void handle(HttpExchange exchange) throws IOException {
