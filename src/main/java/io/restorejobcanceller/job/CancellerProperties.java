@@ -21,7 +21,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("canceller")
 public record CancellerProperties(
-        @Min(1) @DefaultValue("500") int chunkSize,
+        @Min(1) @DefaultValue("10000") int chunkSize,
         @Min(0) @DefaultValue("100") long skipLimit,
         @NotNull @DefaultValue("5s") Duration progressInterval,
         @Min(1) @Max(32) @DefaultValue("8") int concurrency) {

@@ -14,6 +14,7 @@ import io.restorejobcanceller.target.CheckedRow;
 
 import org.springframework.batch.core.job.JobInterruptedException;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.skip.SkipLimitExceededException;
 import org.springframework.batch.core.step.skip.SkipPolicy;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
@@ -46,6 +47,7 @@ public class RestoreJobCancelWriter implements ItemWriter<CheckedRow> {
     private long skipCount;
     private boolean firstDeleteAnswered;
     private SeenTargets seenTargets;
+    private volatile SkipLimitExceededException skipLimitPassed;
 
     public RestoreJobCancelWriter(StepExecution stepExecution, OutcomeRepository outcomes, RestoreJobCancelSender sender,
                                   SkipPolicy skipPolicy, Clock clock, boolean dryRun, String inputFile, ProgressLog progress,
@@ -74,13 +76,13 @@ public class RestoreJobCancelWriter implements ItemWriter<CheckedRow> {
         Set<Long> alreadyRecorded = outcomes.recordedLines(jobInstanceId,
                 chunk.getItems().get(0).lineNumber(), chunk.getItems().get(chunk.size() - 1).lineNumber());
         Map<CancellationTarget, Long> firstLineInChunk = new HashMap<>();
-        DeleteDispatcher.Round deletes = dispatcher.newRound();
+        DeleteDispatcher.Round deletes = dispatcher.newRound(() -> skipLimitPassed != null || stepExecution.isTerminateOnly());
         CheckedRow stoppedAt = null;
         for (CheckedRow row : chunk) {
             if (alreadyRecorded.contains(row.lineNumber())) {
                 continue;
             }
-            if (deletes.failed() || stepExecution.isTerminateOnly()) {
+            if (deletes.failed() || skipLimitPassed != null || stepExecution.isTerminateOnly()) {
                 stoppedAt = row;
                 break;
             }
@@ -91,19 +93,24 @@ public class RestoreJobCancelWriter implements ItemWriter<CheckedRow> {
             }
             firstLineInChunk.put(row.target(), row.lineNumber());
             if (firstDeleteAnswered) {
-                deletes.submit(() -> record(row, sender.send(row.target()), jobInstanceId));
+                if (!deletes.submit(() -> counted(row, sender.send(row.target())), result -> record(row, result, jobInstanceId))) {
+                    stoppedAt = row;
+                    break;
+                }
             } else {
                 // the first DELETE goes alone: it authenticates (Digest challenge, service-account token) once, and
                 // wrong credentials stop the job after one request instead of one per worker
-                record(row, sender.send(row.target()), jobInstanceId);
+                record(row, counted(row, sender.send(row.target())), jobInstanceId);
                 firstDeleteAnswered = true;
             }
         }
         deletes.awaitAll();
+        if (skipLimitPassed != null) {
+            throw skipLimitPassed;
+        }
         if (stoppedAt != null) {
             throw new JobInterruptedException("stopped before line " + stoppedAt.lineNumber());
         }
-        progress.maybeLog();
     }
 
     /** The outcome of a row that needs no DELETE (invalid, duplicate, dry run), or {@code null} if it needs one. */
@@ -124,16 +131,25 @@ public class RestoreJobCancelWriter implements ItemWriter<CheckedRow> {
     private void record(CheckedRow row, CancelResult result, long jobInstanceId) {
         outcomes.record(toRecord(row, result, jobInstanceId));
         progress.recorded(result.outcome());
-        if (result.outcome().isSkip()) {
-            countSkip(row, result);
-        }
+        progress.maybeLog();
     }
 
-    /** Throws {@code SkipLimitExceededException} (failing the step, restartably) once the limit is passed. */
-    private synchronized void countSkip(CheckedRow row, CancelResult result) {
-        skipPolicy.shouldSkip(new RowNotCancelledException(row.lineNumber(), result), skipCount);
-        skipCount++;
-        stepExecution.setWriteSkipCount(stepExecution.getWriteSkipCount() + 1);
+    /**
+     * Counts a REJECTED or FAILED answer against the skip policy as soon as it arrives, before the request's slot
+     * is freed, so that no further DELETE is dispatched once the limit is passed. The row is still recorded; the
+     * {@code SkipLimitExceededException} fails the step (restartably) after the DELETEs under way are recorded.
+     */
+    private synchronized CancelResult counted(CheckedRow row, CancelResult result) {
+        if (result.outcome().isSkip() && skipLimitPassed == null) {
+            try {
+                skipPolicy.shouldSkip(new RowNotCancelledException(row.lineNumber(), result), skipCount);
+                skipCount++;
+                stepExecution.setWriteSkipCount(stepExecution.getWriteSkipCount() + 1);
+            } catch (SkipLimitExceededException e) {
+                skipLimitPassed = e;
+            }
+        }
+        return result;
     }
 
     private OutcomeRecord toRecord(CheckedRow row, CancelResult result, long jobInstanceId) {
