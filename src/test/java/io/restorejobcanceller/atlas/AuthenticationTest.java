@@ -16,7 +16,6 @@ import java.util.Base64;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import io.restorejobcanceller.testing.AtlasStub;
 import io.restorejobcanceller.testing.CancellerHarness;
-import io.restorejobcanceller.testing.DigestAtlasServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,7 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-/** Digest API keys and service accounts against real loopback servers. */
+/** Service accounts against a loopback token endpoint, and how credentials and the base URL are chosen. */
 @ExtendWith(OutputCaptureExtension.class)
 class AuthenticationTest {
 
@@ -34,73 +33,6 @@ class AuthenticationTest {
 
     static final String CLIENT_ID = "mdb_sa_id_0123456789abcdef";
     static final String CLIENT_SECRET = "test-client-secret-do-not-print";
-
-    @Test
-    void digestApiKeysCostAboutOneRequestPerDelete() throws Exception {
-        // given
-        try (DigestAtlasServer server = new DigestAtlasServer("pubkey", "private-key-value", 0)) {
-            useApiKey(server, "pubkey", "private-key-value");
-            Path input = canceller.file("in.csv", csv(1000));
-
-            // when
-            int exitCode = canceller.run("--input=" + input);
-
-            // then
-            assertThat(exitCode).isZero();
-            assertThat(canceller.outcomes()).hasSize(1000).allSatisfy(row -> assertThat(row.get("OUTCOME")).isEqualTo("CANCELLED"));
-            double perDelete = server.requests() / 1000.0;
-            System.out.printf("Digest: %d requests on the wire for 1000 DELETEs (%.3f per DELETE), %d challenges%n",
-                    server.requests(), perDelete, server.challenges());
-            assertThat(perDelete).isLessThanOrEqualTo(1.05);
-            assertThat(server.refusedHashes()).isZero();
-            assertThat(server.replayedCounts()).isZero();
-            assertThat(server.accepted(path(500))).isEqualTo(1);
-        }
-    }
-
-    @Test
-    void aStaleNonceIsAnsweredTransparently() throws Exception {
-        // given: the server retires its nonce every 25 requests (one DELETE at a time: a retried request must not
-        // meet a nonce retired again meanwhile, which a real server's time-based nonces do not do)
-        try (DigestAtlasServer server = new DigestAtlasServer("pubkey", "private-key-value", 25)) {
-            useApiKey(server, "pubkey", "private-key-value");
-            canceller.with("--canceller.concurrency=1");
-            Path input = canceller.file("in.csv", csv(100));
-
-            // when
-            int exitCode = canceller.run("--input=" + input);
-
-            // then
-            assertThat(exitCode).isZero();
-            assertThat(canceller.outcomes()).hasSize(100).allSatisfy(row -> {
-                assertThat(row.get("OUTCOME")).isEqualTo("CANCELLED");
-                assertThat(row.get("ATTEMPTS")).isEqualTo(1);
-            });
-            assertThat(server.staleChallenges()).isGreaterThanOrEqualTo(3);
-            assertThat(server.refusedHashes()).isZero();
-            for (int n = 1; n <= 100; n++) {
-                assertThat(server.accepted(path(n))).isEqualTo(1);
-            }
-        }
-    }
-
-    @Test
-    void aWrongPrivateKeyFailsTheJobAfterFewRequests(CapturedOutput output) throws Exception {
-        // given
-        try (DigestAtlasServer server = new DigestAtlasServer("pubkey", "private-key-value", 0)) {
-            useApiKey(server, "pubkey", "not-the-private-key");
-            Path input = canceller.file("in.csv", csv(50));
-
-            // when
-            int exitCode = canceller.run("--input=" + input);
-
-            // then
-            assertThat(exitCode).isEqualTo(1);
-            assertThat(server.requests()).isLessThanOrEqualTo(2);
-            assertThat(canceller.outcomes()).isEmpty();
-            assertThat(output.getOut()).contains("Atlas rejected the credentials (HTTP 401");
-        }
-    }
 
     @Test
     void aServiceAccountMintsOneTokenForTheRunAndRevokesIt() {
@@ -253,11 +185,6 @@ class AuthenticationTest {
         assertThat(AtlasProperties.isLoopback("10.0.0.1")).isFalse();
         assertThat(AtlasProperties.isLoopback("localhost.evil.com")).isFalse();
         assertThat(AtlasProperties.isLoopback("cloud.mongodb.com")).isFalse();
-    }
-
-    private static void useApiKey(DigestAtlasServer server, String publicKey, String privateKey) {
-        canceller.token(null).with("--canceller.atlas.base-url=" + server.baseUrl())
-                .env(AtlasCredentials.PUBLIC_API_KEY, publicKey).env(AtlasCredentials.PRIVATE_API_KEY, privateKey);
     }
 
     static void useServiceAccount(CancellerHarness harness) {

@@ -1,0 +1,96 @@
+package io.restorejobcanceller.atlas;
+
+import static io.restorejobcanceller.testing.Targets.csv;
+import static io.restorejobcanceller.testing.Targets.path;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import io.restorejobcanceller.testing.CancellerHarness;
+import io.restorejobcanceller.testing.DigestAtlasServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/** API keys: HTTP Digest by HttpClient 5 against a real Digest server on loopback. */
+@ExtendWith(OutputCaptureExtension.class)
+class DigestAuthenticationTest {
+
+    @RegisterExtension
+    static final CancellerHarness canceller = new CancellerHarness();
+
+    @Test
+    void digestApiKeysCostAboutOneRequestPerDelete() throws Exception {
+        // given
+        try (DigestAtlasServer server = new DigestAtlasServer("pubkey", "private-key-value", 0)) {
+            useApiKey(server, "pubkey", "private-key-value");
+            Path input = canceller.file("in.csv", csv(1000));
+
+            // when
+            int exitCode = canceller.run("--input=" + input);
+
+            // then
+            assertThat(exitCode).isZero();
+            assertThat(canceller.outcomes()).hasSize(1000).allSatisfy(row -> assertThat(row.get("OUTCOME")).isEqualTo("CANCELLED"));
+            double perDelete = server.requests() / 1000.0;
+            System.out.printf("Digest: %d requests on the wire for 1000 DELETEs (%.3f per DELETE), %d challenges%n",
+                    server.requests(), perDelete, server.challenges());
+            assertThat(perDelete).isLessThanOrEqualTo(1.05);
+            assertThat(server.refusedHashes()).isZero();
+            assertThat(server.replayedCounts()).isZero();
+            assertThat(server.accepted(path(500))).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aStaleNonceIsAnsweredTransparently() throws Exception {
+        // given: the server retires its nonce every 25 requests (one DELETE at a time: a retried request must not
+        // meet a nonce retired again meanwhile, which a real server's time-based nonces do not do)
+        try (DigestAtlasServer server = new DigestAtlasServer("pubkey", "private-key-value", 25)) {
+            useApiKey(server, "pubkey", "private-key-value");
+            canceller.with("--canceller.concurrency=1");
+            Path input = canceller.file("in.csv", csv(100));
+
+            // when
+            int exitCode = canceller.run("--input=" + input);
+
+            // then
+            assertThat(exitCode).isZero();
+            assertThat(canceller.outcomes()).hasSize(100).allSatisfy(row -> {
+                assertThat(row.get("OUTCOME")).isEqualTo("CANCELLED");
+                assertThat(row.get("ATTEMPTS")).isEqualTo(1);
+            });
+            assertThat(server.staleChallenges()).isGreaterThanOrEqualTo(3);
+            assertThat(server.refusedHashes()).isZero();
+            for (int n = 1; n <= 100; n++) {
+                assertThat(server.accepted(path(n))).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void aWrongPrivateKeyFailsTheJobAfterFewRequests(CapturedOutput output) throws Exception {
+        // given
+        try (DigestAtlasServer server = new DigestAtlasServer("pubkey", "private-key-value", 0)) {
+            useApiKey(server, "pubkey", "not-the-private-key");
+            Path input = canceller.file("in.csv", csv(50));
+
+            // when
+            int exitCode = canceller.run("--input=" + input);
+
+            // then
+            assertThat(exitCode).isEqualTo(1);
+            assertThat(server.requests()).isLessThanOrEqualTo(2);
+            assertThat(canceller.outcomes()).isEmpty();
+            assertThat(output.getOut()).contains("Atlas rejected the credentials (HTTP 401");
+        }
+    }
+
+    private static void useApiKey(DigestAtlasServer server, String publicKey, String privateKey) {
+        canceller.token(null).with("--canceller.atlas.base-url=" + server.baseUrl())
+                .env(AtlasCredentials.PUBLIC_API_KEY, publicKey).env(AtlasCredentials.PRIVATE_API_KEY, privateKey);
+    }
+}
