@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ApplicationArguments;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.scheduling.support.CronTrigger;
@@ -23,6 +23,7 @@ import org.springframework.stereotype.Component;
  * restartable) and ends the process.
  */
 @Component
+@EnableConfigurationProperties(ScheduleProperties.class)
 class ScheduleCommand {
 
     static final List<String> OPTIONS = List.of("schedule", "input");
@@ -32,11 +33,10 @@ class ScheduleCommand {
     private final GracefulShutdown shutdown;
     private final String cron;
 
-    ScheduleCommand(CancelCommand cancel, GracefulShutdown shutdown,
-                    @Value("${canceller.schedule.cron:0 0 2 * * *}") String cron) {
+    ScheduleCommand(CancelCommand cancel, GracefulShutdown shutdown, ScheduleProperties schedule) {
         this.cancel = cancel;
         this.shutdown = shutdown;
-        this.cron = cron;
+        this.cron = schedule.cron();
     }
 
     int run(ApplicationArguments args) throws InterruptedException {
