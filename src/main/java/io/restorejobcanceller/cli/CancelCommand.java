@@ -55,9 +55,9 @@ class CancelCommand {
     }
 
     int run(ApplicationArguments args) throws Exception {
-        String restart = ReportCommand.single(args, "restart");
-        String abandon = ReportCommand.single(args, "abandon");
-        String input = ReportCommand.single(args, "input");
+        String restart = CommandLine.option(args, "restart");
+        String abandon = CommandLine.option(args, "abandon");
+        String input = CommandLine.option(args, "input");
         if ((restart != null ? 1 : 0) + (abandon != null ? 1 : 0) + (input != null ? 1 : 0) != 1) {
             throw new UsageException("give one of --input=FILE|DIR, --restart=ID or --abandon=ID; " + USAGE);
         }

@@ -75,4 +75,16 @@ class CommandLine implements ApplicationRunner, ExitCodeGenerator {
     public int getExitCode() {
         return exitCode;
     }
+
+    /** The value of an option given at most once, or {@code null} when it is absent. */
+    static String option(ApplicationArguments args, String option) {
+        List<String> values = args.getOptionValues(option);
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        if (values.size() > 1 || values.get(0) == null || values.get(0).isBlank()) {
+            throw new UsageException("give --" + option + " once, with a value");
+        }
+        return values.get(0);
+    }
 }

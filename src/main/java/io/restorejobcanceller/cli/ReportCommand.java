@@ -46,12 +46,12 @@ class ReportCommand {
     }
 
     int run(ApplicationArguments args) throws IOException {
-        Instant since = since(single(args, "since"));
-        Long executionId = executionId(single(args, "execution"), since);
-        Set<Outcome> listed = outcomes(single(args, "outcome"));
-        ReportFormat format = format(single(args, "format"));
+        Instant since = since(CommandLine.option(args, "since"));
+        Long executionId = executionId(CommandLine.option(args, "execution"), since);
+        Set<Outcome> listed = outcomes(CommandLine.option(args, "outcome"));
+        ReportFormat format = format(CommandLine.option(args, "format"));
         var report = queries.load(new AuditSelection(executionId, since, listed));
-        String output = single(args, "output");
+        String output = CommandLine.option(args, "output");
         if (output == null) {
             format.render(report, new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)), json);
         } else {
@@ -114,16 +114,5 @@ class ReportCommand {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--format is table, csv or json, not '" + value + "'");
         }
-    }
-
-    static String single(ApplicationArguments args, String option) {
-        List<String> values = args.getOptionValues(option);
-        if (values == null || values.isEmpty()) {
-            return null;
-        }
-        if (values.size() > 1 || values.get(0) == null || values.get(0).isBlank()) {
-            throw new UsageException("give --" + option + " once, with a value");
-        }
-        return values.get(0);
     }
 }

@@ -40,7 +40,7 @@ class ScheduleCommand {
     }
 
     int run(ApplicationArguments args) throws InterruptedException {
-        String input = ReportCommand.single(args, "input");
+        String input = CommandLine.option(args, "input");
         if (input == null || !Files.isDirectory(Path.of(input))) {
             throw new UsageException("--schedule needs --input=DIR, the inbox directory; " + CancelCommand.USAGE);
         }

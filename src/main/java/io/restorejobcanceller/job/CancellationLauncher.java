@@ -50,11 +50,7 @@ public class CancellationLauncher {
 
     /** Runs the job instance of these parameters: a new one, or the restart of its failed or stopped execution. */
     public Launch launch(JobParameters parameters) throws Exception {
-        var lock = locks.tryAcquire(new DefaultJobKeyGenerator().generateKey(parameters));
-        if (lock.isEmpty()) {
-            return new Launch.AlreadyRunning(parameters.toString());
-        }
-        try (var held = lock.get()) {
+        return underRunLock(parameters, parameters.toString(), () -> {
             JobExecution last = jobRepository.getLastJobExecution(CancellationJobConfiguration.JOB_NAME, parameters);
             if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
                 return new Launch.AlreadyDone(last);
@@ -64,7 +60,7 @@ public class CancellationLauncher {
             }
             recoverIfOrphaned(last);
             return new Launch.Ran(jobOperator.start(job, parameters));
-        }
+        });
     }
 
     /** Restarts one execution, which must be the last of its instance (Spring Batch restarts only that one). */
@@ -79,13 +75,25 @@ public class CancellationLauncher {
 
     /** Gives an execution up for good (ABANDONED): neither it nor its file will be run again. */
     public Launch abandon(JobExecution execution) throws Exception {
-        var lock = locks.tryAcquire(new DefaultJobKeyGenerator().generateKey(execution.getJobParameters()));
-        if (lock.isEmpty()) {
-            return new Launch.AlreadyRunning("execution " + execution.getId());
-        }
-        try (var held = lock.get()) {
+        return underRunLock(execution.getJobParameters(), "execution " + execution.getId(), () -> {
             recoverIfOrphaned(execution);
             return new Launch.Ran(jobOperator.abandon(jobRepository.getJobExecution(execution.getId())));
+        });
+    }
+
+    @FunctionalInterface
+    private interface LockedWork {
+        Launch run() throws Exception;
+    }
+
+    /** Does the work holding the instance's run lock, or answers AlreadyRunning when a live process holds it. */
+    private Launch underRunLock(JobParameters parameters, String what, LockedWork work) throws Exception {
+        var lock = locks.tryAcquire(new DefaultJobKeyGenerator().generateKey(parameters));
+        if (lock.isEmpty()) {
+            return new Launch.AlreadyRunning(what);
+        }
+        try (var held = lock.get()) {
+            return work.run();
         }
     }
 

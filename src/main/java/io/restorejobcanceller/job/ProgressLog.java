@@ -41,14 +41,15 @@ public class ProgressLog {
         this.lastLogged = started;
     }
 
+    /** Counts one recorded outcome, and logs a progress line if the interval has passed since the last one. */
     public synchronized void recorded(Outcome outcome) {
         counts.merge(outcome, 1L, Long::sum);
         done++;
         registry.counter("canceller.outcomes", "outcome", outcome.name()).increment();
+        maybeLog();
     }
 
-    /** Logs a progress line if the interval has passed since the last one. */
-    public synchronized void maybeLog() {
+    private void maybeLog() {
         Instant now = clock.instant();
         if (Duration.between(lastLogged, now).compareTo(interval) < 0) {
             return;

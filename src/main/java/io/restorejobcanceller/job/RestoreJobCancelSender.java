@@ -60,7 +60,7 @@ public class RestoreJobCancelSender {
                 return new CancelResult(Outcome.CANCELLED, answer.status(), null, maybeEarlierUnanswered(unansweredBefore), attempt);
             } catch (AtlasApiException e) {
                 if (e.retryAfter() != null) {
-                    throttle.pauseAll(e.retryAfter().compareTo(maxDelay) > 0 ? maxDelay : e.retryAfter());
+                    throttle.pauseAll(capped(e.retryAfter()));
                 }
                 if (e.status() == 401) {
                     throw new CredentialsRejectedException("Atlas rejected the credentials (" + e.getMessage()
@@ -91,6 +91,10 @@ public class RestoreJobCancelSender {
         if (failure instanceof AtlasApiException e && e.retryAfter() != null && e.retryAfter().compareTo(wait) > 0) {
             wait = e.retryAfter();
         }
+        return capped(wait);
+    }
+
+    private Duration capped(Duration wait) {
         return wait.compareTo(maxDelay) > 0 ? maxDelay : wait;
     }
 

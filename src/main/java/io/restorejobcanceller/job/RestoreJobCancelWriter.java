@@ -131,7 +131,6 @@ public class RestoreJobCancelWriter implements ItemWriter<CheckedRow> {
     private void record(CheckedRow row, CancelResult result, long jobInstanceId) {
         outcomes.record(toRecord(row, result, jobInstanceId));
         progress.recorded(result.outcome());
-        progress.maybeLog();
     }
 
     /**
