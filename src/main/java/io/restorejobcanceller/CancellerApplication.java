@@ -1,17 +1,23 @@
 package io.restorejobcanceller;
 
+import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 
 import io.restorejobcanceller.cli.ExitCode;
-import io.restorejobcanceller.job.GracefulShutdown;
+import io.restorejobcanceller.run.GracefulShutdown;
+import io.restorejobcanceller.sending.Sleeper;
 
 import org.springframework.beans.BeansException;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class CancellerApplication {
 
     private static final int H2_DATABASE_ALREADY_OPEN = 90020;
@@ -41,9 +47,19 @@ public class CancellerApplication {
         return SpringApplication.exit(context);
     }
 
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    Sleeper sleeper() {
+        return duration -> Thread.sleep(duration.toMillis());
+    }
+
     private static boolean isH2FileInUse(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && sql.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
+            if (t instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
                 return true;
             }
         }

@@ -23,11 +23,6 @@ public class AtlasApiException extends RuntimeException {
         return status;
     }
 
-    /** The parsed error body, or {@code null} when the body was absent or not an Atlas error document. */
-    public ApiError apiError() {
-        return apiError;
-    }
-
     public String errorCode() {
         return apiError == null ? null : apiError.errorCode();
     }

@@ -1,26 +1,35 @@
 package io.restorejobcanceller.atlas;
 
+import java.time.Clock;
 import java.util.Collection;
 
 import feign.Request;
 import feign.RequestInterceptor;
 import feign.RequestTemplate;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 
 /**
  * Puts the bearer token (static or service account) on each request; API keys need nothing here because
  * HttpClient 5 answers the Digest challenges itself.
  */
-public class AtlasAuthorization implements RequestInterceptor {
+public class AtlasAuthorization implements RequestInterceptor, AutoCloseable {
 
     private static final String AUTHORIZATION = "Authorization";
     private static final String BEARER = "Bearer ";
 
     private final AtlasCredentials credentials;
+    /** The service account's tokens; {@code null} for the other kinds of credentials. */
     private final ServiceAccountTokens tokens;
 
-    public AtlasAuthorization(AtlasCredentials credentials, ServiceAccountTokens tokens) {
+    private AtlasAuthorization(AtlasCredentials credentials, ServiceAccountTokens tokens) {
         this.credentials = credentials;
         this.tokens = tokens;
+    }
+
+    static AtlasAuthorization forCredentials(AtlasCredentials credentials, AtlasProperties properties,
+                                             CloseableHttpClient httpClient, Clock clock) {
+        return new AtlasAuthorization(credentials, credentials.kind() == AtlasCredentials.Kind.SERVICE_ACCOUNT
+                ? ServiceAccountTokens.create(credentials, properties, httpClient, clock) : null);
     }
 
     @Override
@@ -40,5 +49,13 @@ public class AtlasAuthorization implements RequestInterceptor {
         Collection<String> values = rejected.headers().get(AUTHORIZATION);
         String used = values == null || values.isEmpty() ? "" : values.iterator().next();
         return tokens.discard(used.startsWith(BEARER) ? used.substring(BEARER.length()) : used);
+    }
+
+    /** Revokes the service-account tokens this run obtained. */
+    @Override
+    public void close() {
+        if (tokens != null) {
+            tokens.close();
+        }
     }
 }

@@ -12,7 +12,7 @@ import java.util.Collection;
 
 import feign.Response;
 import feign.RetryableException;
-import io.restorejobcanceller.target.CancellationTarget;
+import io.restorejobcanceller.atlas.CancellationTarget;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * body parsed when it is one), or an {@link AtlasUnreachableException} when no answer came. Never retries.
  */
 @Component
-public class AtlasBackupApi {
+public class AtlasBackupApi implements RestoreJobCancellation {
 
     private static final int MAX_BODY_BYTES = 16 * 1024;
     private static final int SNIPPET_LENGTH = 300;
@@ -44,6 +44,7 @@ public class AtlasBackupApi {
      * Sends the DELETE and returns its 2xx answer. Sent once, except that a 401 to a service-account token is
      * answered by renewing the token and sending once more.
      */
+    @Override
     public AtlasAnswer cancelRestoreJob(CancellationTarget target) {
         for (boolean renewed = false; ; renewed = true) {
             try (Response response = client.cancelRestoreJob(target.groupId(), target.clusterName(), target.restoreJobId())) {

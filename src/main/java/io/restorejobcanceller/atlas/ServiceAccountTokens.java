@@ -6,10 +6,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.http.MediaType;
+import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
+import org.springframework.http.converter.FormHttpMessageConverter;
 import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
@@ -18,7 +21,9 @@ import org.springframework.security.oauth2.client.endpoint.RestClientClientCrede
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.client.http.OAuth2ErrorResponseErrorHandler;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.http.converter.OAuth2AccessTokenResponseHttpMessageConverter;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClient;
 
@@ -42,7 +47,21 @@ public class ServiceAccountTokens implements AutoCloseable {
     private final String clientSecret;
     private final List<String> minted = new ArrayList<>();
 
-    public ServiceAccountTokens(AtlasCredentials credentials, URI tokenUrl, URI revokeUrl, Duration refreshMargin,
+    /** Tokens from the configured token endpoint, obtained through the shared HTTP client. */
+    static ServiceAccountTokens create(AtlasCredentials credentials, AtlasProperties properties,
+                                       CloseableHttpClient httpClient, Clock clock) {
+        RestClient tokenEndpoint = RestClient.builder()
+                .requestFactory(new HttpComponentsClientHttpRequestFactory(httpClient))
+                .configureMessageConverters(converters -> converters
+                        .addCustomConverter(new FormHttpMessageConverter())
+                        .addCustomConverter(new OAuth2AccessTokenResponseHttpMessageConverter()))
+                .defaultStatusHandler(new OAuth2ErrorResponseErrorHandler())
+                .build();
+        return new ServiceAccountTokens(credentials, properties.effectiveTokenUrl(), properties.effectiveRevokeUrl(),
+                properties.tokenRefreshMargin(), tokenEndpoint, clock);
+    }
+
+    ServiceAccountTokens(AtlasCredentials credentials, URI tokenUrl, URI revokeUrl, Duration refreshMargin,
                                 RestClient restClient, Clock clock) {
         this.restClient = restClient;
         this.revokeUrl = revokeUrl;
@@ -86,10 +105,6 @@ public class ServiceAccountTokens implements AutoCloseable {
             log.warn("Atlas rejected the service-account access token; obtaining a new one once");
         }
         return true;
-    }
-
-    public synchronized int tokensMinted() {
-        return minted.size();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.restorejobcanceller.atlas;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -25,7 +26,7 @@ final class SharedDigestAuthCache implements AuthCache {
     private final Map<String, AuthScheme> schemes = new ConcurrentHashMap<>();
 
     private static String key(HttpHost host) {
-        return host.toURI().toLowerCase(java.util.Locale.ROOT);
+        return host.toURI().toLowerCase(Locale.ROOT);
     }
 
     @Override

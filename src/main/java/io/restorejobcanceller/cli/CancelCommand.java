@@ -11,11 +11,11 @@ import java.util.List;
 import io.restorejobcanceller.atlas.AtlasCredentials;
 import io.restorejobcanceller.atlas.AtlasProperties;
 import io.restorejobcanceller.job.CancellationJobConfiguration;
-import io.restorejobcanceller.job.CancellationLauncher;
-import io.restorejobcanceller.job.CancellationLauncher.Launch;
-import io.restorejobcanceller.job.InputProperties;
-import io.restorejobcanceller.target.InputFile;
-import io.restorejobcanceller.target.InputFileException;
+import io.restorejobcanceller.run.CancellationLauncher;
+import io.restorejobcanceller.run.CancellationLauncher.Launch;
+import io.restorejobcanceller.cli.InputProperties;
+import io.restorejobcanceller.input.InputFile;
+import io.restorejobcanceller.input.InputFileException;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;

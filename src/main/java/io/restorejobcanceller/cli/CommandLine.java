@@ -3,7 +3,7 @@ package io.restorejobcanceller.cli;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.restorejobcanceller.target.InputFileException;
+import io.restorejobcanceller.input.InputFileException;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;

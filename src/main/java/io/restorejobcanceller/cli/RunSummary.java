@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import io.restorejobcanceller.job.CancellationLauncher.Launch;
+import io.restorejobcanceller.run.CancellationLauncher.Launch;
 import io.restorejobcanceller.outcome.Outcome;
 import io.restorejobcanceller.outcome.OutcomeRepository;
 

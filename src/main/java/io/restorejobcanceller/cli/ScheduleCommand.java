@@ -3,14 +3,14 @@ package io.restorejobcanceller.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.List;
 
-import io.restorejobcanceller.job.GracefulShutdown;
+import io.restorejobcanceller.run.GracefulShutdown;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.scheduling.support.CronTrigger;
@@ -23,7 +23,6 @@ import org.springframework.stereotype.Component;
  * restartable) and ends the process.
  */
 @Component
-@EnableConfigurationProperties(ScheduleProperties.class)
 class ScheduleCommand {
 
     static final List<String> OPTIONS = List.of("schedule", "input");
@@ -55,7 +54,7 @@ class ScheduleCommand {
         try {
             scheduler.schedule(() -> runOnce(inbox), new CronTrigger(cron));
             log.info("Scheduled: inbox {} on cron '{}', next run at {}", inbox.toAbsolutePath(), cron,
-                    CronExpression.parse(cron).next(java.time.ZonedDateTime.now()));
+                    CronExpression.parse(cron).next(ZonedDateTime.now()));
             shutdown.awaitShutdownRequest();
         } finally {
             scheduler.shutdown();

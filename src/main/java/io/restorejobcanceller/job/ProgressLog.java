@@ -9,13 +9,21 @@ import java.util.stream.Collectors;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.restorejobcanceller.outcome.Outcome;
+import io.restorejobcanceller.outcome.OutcomeRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Scope;
+import org.springframework.stereotype.Component;
 
 /**
  * Counts the outcomes of one execution into the {@code canceller.outcomes} counters (tagged by outcome) and logs
  * progress at most once per interval: rows done of the file's total, rate, counts per outcome, and the time left.
  */
+@Component
+@Scope("step") // no proxy: the DELETE workers call it outside the step's thread
 public class ProgressLog {
 
     private static final Logger log = LoggerFactory.getLogger(ProgressLog.class);
@@ -25,19 +33,23 @@ public class ProgressLog {
     private final Duration interval;
     private final MeterRegistry registry;
     private final Instant started;
-    private final long doneAtStart;
     private final Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
+    private final long doneAtStart;
     private long done;
     private Instant lastLogged;
 
-    public ProgressLog(long totalRows, long doneAtStart, Clock clock, Duration interval, MeterRegistry registry) {
-        this.totalRows = totalRows;
-        this.doneAtStart = doneAtStart;
-        this.done = doneAtStart;
+    public ProgressLog(@Value("#{jobParameters['" + CancellationJobConfiguration.INPUT_ROWS + "']}") Long totalRows,
+                       @Value("#{stepExecution}") StepExecution stepExecution, OutcomeRepository outcomes, Clock clock,
+                       StepProperties properties, MeterRegistry registry) {
+        this.totalRows = totalRows == null ? 0 : totalRows;
         this.clock = clock;
-        this.interval = interval;
+        this.interval = properties.progressInterval();
         this.registry = registry;
         this.started = clock.instant();
+        // made with the step's writer, before this execution records anything: a restart's predecessors' rows are done
+        long instanceId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
+        this.doneAtStart = outcomes.countsByOutcome(instanceId).values().stream().mapToLong(Long::longValue).sum();
+        this.done = doneAtStart;
         this.lastLogged = started;
     }
 

@@ -1,65 +1,56 @@
 package io.restorejobcanceller.job;
 
-import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 
+import io.restorejobcanceller.input.CheckedRow;
 import io.restorejobcanceller.outcome.Outcome;
-import io.restorejobcanceller.outcome.OutcomeRecord;
-import io.restorejobcanceller.outcome.OutcomeRepository;
-import io.restorejobcanceller.target.CancellationTarget;
-import io.restorejobcanceller.target.CheckedRow;
+import io.restorejobcanceller.sending.CancelResult;
+import io.restorejobcanceller.sending.DeleteDispatcher;
+import io.restorejobcanceller.sending.RestoreJobCancelSender;
 
+import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.JobInterruptedException;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.batch.core.step.skip.SkipLimitExceededException;
-import org.springframework.batch.core.step.skip.SkipPolicy;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
 
 /**
- * Gives every row of a chunk its final outcome and records each in its own transaction as soon as it is known.
- * Rows are decided in order; those that need a DELETE are handed to the {@link DeleteDispatcher} (at most
- * {@code canceller.concurrency} in flight) while the next rows are decided. A stop (SIGTERM,
- * {@code JobOperator.stop}) takes effect before the next row: the DELETEs in flight finish and are recorded, the chunk
- * rolls back, the step ends STOPPED, and a restart passes over the rows already recorded.
+ * Gives every row of a chunk its final outcome, each recorded in its own transaction as soon as it is known. Rows
+ * are decided in order; those that need a DELETE are handed to the {@link DeleteDispatcher} while the next rows are
+ * decided. A stop (SIGTERM, {@code JobOperator.stop}), a failed DELETE (401) or the {@link SkipBudget} ends the
+ * dispatching before the next row: the DELETEs in flight finish and are recorded, the chunk rolls back.
  *
- * <p>The DELETE contract: before doing anything for a chunk the writer asks the results table which of its lines
- * already have an outcome in this job instance and passes over them. Whatever re-presents a chunk (a rollback, a
- * restart from the last commit), a DELETE whose outcome was recorded is never sent again. That is also why the
- * step is not fault tolerant: Spring Batch's retry and skip would re-write whole chunks; here retries happen per
- * DELETE inside the writer and REJECTED/FAILED rows are counted against the {@link SkipPolicy} without any
- * exception reaching the step unless the limit is passed.
+ * <p>The DELETE contract: before anything else the writer asks the results table which lines of the chunk are
+ * already recorded in this job instance and passes over them, so whatever re-presents a chunk (a rollback, a
+ * restart) never sends a recorded DELETE again. That is also why the step is not fault tolerant: Spring Batch's
+ * retry and skip would re-write whole chunks; retries happen per DELETE in the sender instead.
  */
+@Component
+@StepScope
 public class RestoreJobCancelWriter implements ItemWriter<CheckedRow> {
 
     private final StepExecution stepExecution;
-    private final OutcomeRepository outcomes;
-    private final RestoreJobCancelSender sender;
-    private final SkipPolicy skipPolicy;
-    private final Clock clock;
     private final boolean dryRun;
-    private final String inputFile;
-    private final ProgressLog progress;
+    private final OutcomeRecorder recorder;
+    private final DuplicateCheck duplicates;
+    private final SkipBudget skipBudget;
+    private final RestoreJobCancelSender sender;
     private final DeleteDispatcher dispatcher;
-    private long skipCount;
     private boolean firstDeleteAnswered;
-    private SeenTargets seenTargets;
-    private volatile SkipLimitExceededException skipLimitPassed;
 
-    public RestoreJobCancelWriter(StepExecution stepExecution, OutcomeRepository outcomes, RestoreJobCancelSender sender,
-                                  SkipPolicy skipPolicy, Clock clock, boolean dryRun, String inputFile, ProgressLog progress,
-                                  DeleteDispatcher dispatcher) {
+    public RestoreJobCancelWriter(@Value("#{stepExecution}") StepExecution stepExecution,
+                                  @Value("#{jobParameters['" + CancellationJobConfiguration.DRY_RUN + "']}") Boolean dryRun,
+                                  OutcomeRecorder recorder, DuplicateCheck duplicates, SkipBudget skipBudget,
+                                  RestoreJobCancelSender sender, DeleteDispatcher dispatcher) {
         this.stepExecution = stepExecution;
-        this.outcomes = outcomes;
+        this.dryRun = Boolean.TRUE.equals(dryRun);
+        this.recorder = recorder;
+        this.duplicates = duplicates;
+        this.skipBudget = skipBudget;
         this.sender = sender;
-        this.skipPolicy = skipPolicy;
-        this.clock = clock;
-        this.dryRun = dryRun;
-        this.inputFile = inputFile;
-        this.progress = progress;
         this.dispatcher = dispatcher;
     }
 
@@ -68,96 +59,59 @@ public class RestoreJobCancelWriter implements ItemWriter<CheckedRow> {
         if (chunk.isEmpty()) {
             return;
         }
-        long jobInstanceId = jobInstanceId();
-        if (seenTargets == null) {
-            seenTargets = new SeenTargets();
-            outcomes.forEachRecordedTarget(jobInstanceId, target -> seenTargets.add(SeenTargets.fingerprint(target)));
-        }
-        Set<Long> alreadyRecorded = outcomes.recordedLines(jobInstanceId,
-                chunk.getItems().get(0).lineNumber(), chunk.getItems().get(chunk.size() - 1).lineNumber());
-        Map<CancellationTarget, Long> firstLineInChunk = new HashMap<>();
-        DeleteDispatcher.Round deletes = dispatcher.newRound(() -> skipLimitPassed != null || stepExecution.isTerminateOnly());
+        Set<Long> alreadyRecorded = recorder.recordedLines(chunk.getItems().get(0).lineNumber(),
+                chunk.getItems().get(chunk.size() - 1).lineNumber());
+        duplicates.newChunk();
+        DeleteDispatcher.Round deletes = dispatcher.newRound(this::stopRequested);
         CheckedRow stoppedAt = null;
         for (CheckedRow row : chunk) {
             if (alreadyRecorded.contains(row.lineNumber())) {
                 continue;
             }
-            if (deletes.failed() || skipLimitPassed != null || stepExecution.isTerminateOnly()) {
+            if (deletes.failed() || stopRequested()) {
                 stoppedAt = row;
                 break;
             }
-            CancelResult withoutDelete = decideWithoutDelete(row, jobInstanceId, firstLineInChunk);
+            CancelResult withoutDelete = decideWithoutDelete(row);
             if (withoutDelete != null) {
-                record(row, withoutDelete, jobInstanceId);
-                continue;
-            }
-            firstLineInChunk.put(row.target(), row.lineNumber());
-            if (firstDeleteAnswered) {
-                if (!deletes.submit(() -> counted(row, sender.send(row.target())), result -> record(row, result, jobInstanceId))) {
-                    stoppedAt = row;
-                    break;
-                }
-            } else {
-                // the first DELETE goes alone: it authenticates (Digest challenge, service-account token) once, and
-                // wrong credentials stop the job after one request instead of one per worker
-                record(row, counted(row, sender.send(row.target())), jobInstanceId);
-                firstDeleteAnswered = true;
+                recorder.record(row, withoutDelete);
+            } else if (!send(row, deletes)) {
+                stoppedAt = row;
+                break;
             }
         }
         deletes.awaitAll();
-        if (skipLimitPassed != null) {
-            throw skipLimitPassed;
-        }
+        skipBudget.throwIfPassed();
         if (stoppedAt != null) {
             throw new JobInterruptedException("stopped before line " + stoppedAt.lineNumber());
         }
     }
 
     /** The outcome of a row that needs no DELETE (invalid, duplicate, dry run), or {@code null} if it needs one. */
-    private CancelResult decideWithoutDelete(CheckedRow row, long jobInstanceId, Map<CancellationTarget, Long> firstLineInChunk) {
+    private CancelResult decideWithoutDelete(CheckedRow row) {
         if (!row.isValid()) {
             return CancelResult.notSent(Outcome.INVALID, row.invalidReason());
         }
-        Long inChunk = firstLineInChunk.get(row.target());
-        OptionalLong earlier = inChunk != null ? OptionalLong.of(inChunk)
-                : seenTargets.add(SeenTargets.fingerprint(row.target())) ? OptionalLong.empty()
-                : outcomes.earlierLineWithTarget(jobInstanceId, row.target(), row.lineNumber());
+        OptionalLong earlier = duplicates.earlierLine(row);
         if (earlier.isPresent()) {
             return CancelResult.notSent(Outcome.DUPLICATE, "same target as line " + earlier.getAsLong());
         }
         return dryRun ? CancelResult.notSent(Outcome.PLANNED, "dry run: would send DELETE") : null;
     }
 
-    private void record(CheckedRow row, CancelResult result, long jobInstanceId) {
-        outcomes.record(toRecord(row, result, jobInstanceId));
-        progress.recorded(result.outcome());
-    }
-
-    /**
-     * Counts a REJECTED or FAILED answer against the skip policy as soon as it arrives, before the request's slot
-     * is freed, so that no further DELETE is dispatched once the limit is passed. The row is still recorded; the
-     * {@code SkipLimitExceededException} fails the step (restartably) after the DELETEs under way are recorded.
-     */
-    private synchronized CancelResult counted(CheckedRow row, CancelResult result) {
-        if (result.outcome().isSkip() && skipLimitPassed == null) {
-            try {
-                skipPolicy.shouldSkip(new RowNotCancelledException(row.lineNumber(), result), skipCount);
-                skipCount++;
-                stepExecution.setWriteSkipCount(stepExecution.getWriteSkipCount() + 1);
-            } catch (SkipLimitExceededException e) {
-                skipLimitPassed = e;
-            }
+    /** Sends the row's DELETE; {@code false} if the round takes no more. */
+    private boolean send(CheckedRow row, DeleteDispatcher.Round deletes) throws Exception {
+        if (firstDeleteAnswered) {
+            return deletes.submit(() -> skipBudget.count(row, sender.send(row.target())), result -> recorder.record(row, result));
         }
-        return result;
+        // the first DELETE goes alone: it authenticates (Digest challenge, service-account token) once, and wrong
+        // credentials stop the job after one request instead of one per worker
+        recorder.record(row, skipBudget.count(row, sender.send(row.target())));
+        firstDeleteAnswered = true;
+        return true;
     }
 
-    private OutcomeRecord toRecord(CheckedRow row, CancelResult result, long jobInstanceId) {
-        return new OutcomeRecord(stepExecution.getJobExecutionId(), jobInstanceId, inputFile, row.lineNumber(),
-                row.row().groupId(), row.row().clusterName(), row.row().restoreJobId(), result.outcome(),
-                result.httpStatus(), result.errorCode(), result.detail(), result.attempts(), clock.instant());
-    }
-
-    private long jobInstanceId() {
-        return stepExecution.getJobExecution().getJobInstance().getInstanceId();
+    private boolean stopRequested() {
+        return skipBudget.isPassed() || stepExecution.isTerminateOnly();
     }
 }

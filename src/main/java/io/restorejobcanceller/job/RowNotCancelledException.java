@@ -1,5 +1,7 @@
 package io.restorejobcanceller.job;
 
+import io.restorejobcanceller.sending.CancelResult;
+
 /** A row ended REJECTED or FAILED: the skippable event counted by the step's {@code SkipPolicy}. */
 class RowNotCancelledException extends RuntimeException {
 

@@ -1,6 +1,6 @@
 package io.restorejobcanceller.job;
 
-import io.restorejobcanceller.target.CancellationTarget;
+import io.restorejobcanceller.atlas.CancellationTarget;
 
 /**
  * 64-bit fingerprints of the targets already met in this job instance, in a compact open-addressing set (8 bytes a
@@ -36,7 +36,7 @@ final class SeenTargets {
             grow();
         }
         int mask = slots.length - 1;
-        for (int i = mix(fingerprint) & mask; ; i = (i + 1) & mask) {
+        for (int i = slot(fingerprint, mask); ; i = (i + 1) & mask) {
             if (slots[i] == fingerprint) {
                 return false;
             }
@@ -59,8 +59,9 @@ final class SeenTargets {
         }
     }
 
-    private static int mix(long value) {
-        long h = value * 0x9E3779B97F4A7C15L;
-        return (int) (h ^ (h >>> 32));
+    /** Where a fingerprint's probe starts in a table of {@code mask + 1} slots. */
+    static int slot(long fingerprint, int mask) {
+        long h = fingerprint * 0x9E3779B97F4A7C15L;
+        return (int) (h ^ (h >>> 32)) & mask;
     }
 }

@@ -1,14 +1,19 @@
 package io.restorejobcanceller.outcome;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Consumer;
 
-import io.restorejobcanceller.target.CancellationTarget;
+import io.restorejobcanceller.atlas.CancellationTarget;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -73,14 +78,27 @@ public class OutcomeRepository {
         return line == null || line >= beforeLine ? OptionalLong.empty() : OptionalLong.of(line);
     }
 
+    /** The target recorded for this line of the job instance, if the line is recorded with a valid target. */
+    public Optional<CancellationTarget> targetAtLine(long jobInstanceId, long lineNumber) {
+        return jdbc.sql("""
+                SELECT GROUP_ID, CLUSTER_NAME, RESTORE_JOB_ID FROM CANCELLATION_OUTCOME
+                WHERE JOB_INSTANCE_ID = ? AND LINE_NUMBER = ? AND OUTCOME <> 'INVALID'""")
+                .params(jobInstanceId, lineNumber)
+                .query(OutcomeRepository::toTarget)
+                .optional();
+    }
+
     /** Every valid target already recorded in this job instance (for the duplicate check after a restart). */
-    public void forEachRecordedTarget(long jobInstanceId, java.util.function.Consumer<CancellationTarget> consumer) {
+    public void forEachRecordedTarget(long jobInstanceId, Consumer<CancellationTarget> consumer) {
         jdbc.sql("""
                 SELECT GROUP_ID, CLUSTER_NAME, RESTORE_JOB_ID FROM CANCELLATION_OUTCOME
                 WHERE JOB_INSTANCE_ID = ? AND OUTCOME <> 'INVALID'""")
                 .param(jobInstanceId)
-                .query((org.springframework.jdbc.core.RowCallbackHandler) rs ->
-                        consumer.accept(new CancellationTarget(rs.getString(1), rs.getString(2), rs.getString(3))));
+                .query((RowCallbackHandler) rs -> consumer.accept(toTarget(rs, 0)));
+    }
+
+    private static CancellationTarget toTarget(ResultSet rs, int rowNumber) throws SQLException {
+        return new CancellationTarget(rs.getString("GROUP_ID"), rs.getString("CLUSTER_NAME"), rs.getString("RESTORE_JOB_ID"));
     }
 
     public Map<Outcome, Long> countsByOutcome(long jobInstanceId) {
@@ -91,7 +109,6 @@ public class OutcomeRepository {
                 .list();
         return counts;
     }
-
 
     private static String cut(String value, int max) {
         return value == null || value.length() <= max ? value : value.substring(0, max - 3) + "...";

@@ -2,7 +2,7 @@ package io.restorejobcanceller.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.restorejobcanceller.target.CancellationTarget;
+import io.restorejobcanceller.atlas.CancellationTarget;
 import org.junit.jupiter.api.Test;
 
 class SeenTargetsTest {

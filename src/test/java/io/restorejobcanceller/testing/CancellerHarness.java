@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.restorejobcanceller.CancellerApplication;
+import io.restorejobcanceller.sending.Sleeper;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -20,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.util.FileSystemUtils;
@@ -139,9 +141,9 @@ public final class CancellerHarness implements BeforeEachCallback, AfterEachCall
     public int run(String... args) {
         SpringApplication application = new SpringApplication(CancellerApplication.class);
         application.setDefaultProperties(environment);
-        application.addInitializers((ConfigurableApplicationContext context) -> {
-            context.getBeanFactory().registerSingleton("sleeper", sleeper);
-            context.getBeanFactory().registerSingleton("clock", sleeper.clock());
+        application.addInitializers((GenericApplicationContext context) -> {
+            context.registerBean("recordingSleeper", Sleeper.class, () -> sleeper, definition -> definition.setPrimary(true));
+            context.registerBean("recordingClock", Clock.class, sleeper::clock, definition -> definition.setPrimary(true));
         });
         application.addListeners((ApplicationStartedEvent started) -> meters = started.getApplicationContext().getBean(MeterRegistry.class));
         List<String> all = new ArrayList<>(settings.values());

@@ -1,0 +1,20 @@
+package io.restorejobcanceller.cli;
+
+import java.nio.file.Path;
+
+import jakarta.validation.constraints.NotBlank;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code canceller.input.*}: the nightly inbox, when {@code --input} names a directory.
+ *
+ * @param pattern glob of the files to process in the directory, in name order
+ * @param archiveDir where a file is moved once its job completed; {@code null} leaves it in place
+ */
+@Validated
+@ConfigurationProperties("canceller.input")
+public record InputProperties(@NotBlank @DefaultValue("*.csv") String pattern, Path archiveDir) {
+}

@@ -1,0 +1,52 @@
+package io.restorejobcanceller.job;
+
+import java.time.Clock;
+import java.util.Set;
+
+import io.restorejobcanceller.input.CheckedRow;
+import io.restorejobcanceller.outcome.OutcomeRecord;
+import io.restorejobcanceller.outcome.OutcomeRepository;
+import io.restorejobcanceller.sending.CancelResult;
+
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Scope;
+import org.springframework.stereotype.Component;
+
+/** Writes each row's outcome into the results table as soon as it is known, and counts it for progress. */
+@Component
+@Scope("step") // no proxy: the DELETE workers call it outside the step's thread
+public class OutcomeRecorder {
+
+    private final StepExecution stepExecution;
+    private final String inputFile;
+    private final OutcomeRepository outcomes;
+    private final ProgressLog progress;
+    private final Clock clock;
+
+    public OutcomeRecorder(@Value("#{stepExecution}") StepExecution stepExecution,
+                           @Value("#{jobParameters['" + CancellationJobConfiguration.INPUT_FILE + "']}") String inputFile,
+                           OutcomeRepository outcomes, ProgressLog progress, Clock clock) {
+        this.stepExecution = stepExecution;
+        this.inputFile = inputFile;
+        this.outcomes = outcomes;
+        this.progress = progress;
+        this.clock = clock;
+    }
+
+    /** Lines of this range that already have their outcome in this job instance. */
+    public Set<Long> recordedLines(long fromLine, long toLine) {
+        return outcomes.recordedLines(jobInstanceId(), fromLine, toLine);
+    }
+
+    public void record(CheckedRow row, CancelResult result) {
+        outcomes.record(new OutcomeRecord(stepExecution.getJobExecutionId(), jobInstanceId(), inputFile, row.lineNumber(),
+                row.row().groupId(), row.row().clusterName(), row.row().restoreJobId(), result.outcome(),
+                result.httpStatus(), result.errorCode(), result.detail(), result.attempts(), clock.instant()));
+        progress.recorded(result.outcome());
+    }
+
+    private long jobInstanceId() {
+        return stepExecution.getJobExecution().getJobInstance().getInstanceId();
+    }
+}

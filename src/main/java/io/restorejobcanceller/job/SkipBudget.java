@@ -1,0 +1,60 @@
+package io.restorejobcanceller.job;
+
+import java.util.Set;
+
+import io.restorejobcanceller.input.CheckedRow;
+import io.restorejobcanceller.sending.CancelResult;
+
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.skip.LimitCheckingExceptionHierarchySkipPolicy;
+import org.springframework.batch.core.step.skip.SkipLimitExceededException;
+import org.springframework.batch.core.step.skip.SkipPolicy;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Scope;
+import org.springframework.stereotype.Component;
+
+/**
+ * The REJECTED and FAILED rows one execution tolerates ({@code canceller.skip-limit}), counted by a Spring Batch
+ * {@link SkipPolicy} as each answer arrives, before the request's slot is freed: once the limit is passed nothing
+ * more is dispatched. Counted rows also show in {@code BATCH_STEP_EXECUTION.WRITE_SKIP_COUNT}.
+ */
+@Component
+@Scope("step") // no proxy: the DELETE workers call it outside the step's thread
+public class SkipBudget {
+
+    private final StepExecution stepExecution;
+    private final SkipPolicy policy;
+    private long skipped;
+    private volatile SkipLimitExceededException passed;
+
+    public SkipBudget(@Value("#{stepExecution}") StepExecution stepExecution, StepProperties properties) {
+        this.stepExecution = stepExecution;
+        this.policy = new LimitCheckingExceptionHierarchySkipPolicy(Set.of(RowNotCancelledException.class),
+                properties.skipLimit());
+    }
+
+    /** Counts the row if its outcome is a skip; returns the result unchanged. */
+    public synchronized CancelResult count(CheckedRow row, CancelResult result) {
+        if (result.outcome().isSkip() && passed == null) {
+            try {
+                policy.shouldSkip(new RowNotCancelledException(row.lineNumber(), result), skipped);
+                skipped++;
+                stepExecution.setWriteSkipCount(stepExecution.getWriteSkipCount() + 1);
+            } catch (SkipLimitExceededException e) {
+                passed = e;
+            }
+        }
+        return result;
+    }
+
+    public boolean isPassed() {
+        return passed != null;
+    }
+
+    /** Fails the step (restartably) once the rows under way are recorded. */
+    public void throwIfPassed() {
+        if (passed != null) {
+            throw passed;
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package io.restorejobcanceller.run;
+
+import java.sql.SQLException;
+
+import io.restorejobcanceller.job.CancellationJobConfiguration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.DefaultJobKeyGenerator;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts, restarts or abandons executions of the cancellation job under the instance's {@link RunLocks run lock}:
+ * a second launch of the same instance while one runs is refused, and an execution left STARTED by a process that
+ * died (nobody holds its lock) is marked FAILED through {@link JobOperator#recover} and restarted.
+ */
+@Component
+public class CancellationLauncher {
+
+    private static final Logger log = LoggerFactory.getLogger(CancellationLauncher.class);
+
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final Job job;
+    private final RunLocks locks;
+
+    public CancellationLauncher(JobOperator jobOperator, JobRepository jobRepository, Job restoreJobCancellationJob,
+                                RunLocks locks) {
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.job = restoreJobCancellationJob;
+        this.locks = locks;
+    }
+
+    public sealed interface Launch {
+        /** The instance had completed before: nothing was run. */
+        record AlreadyDone(JobExecution execution) implements Launch { }
+        /** The instance's last execution was abandoned: it is not run again. */
+        record Abandoned(JobExecution execution) implements Launch { }
+        /** Another live process runs the instance. */
+        record AlreadyRunning(String instance) implements Launch { }
+        /** This launch ran an execution to its end (COMPLETED, FAILED or STOPPED). */
+        record Ran(JobExecution execution) implements Launch { }
+    }
+
+    /** Runs the job instance of these parameters: a new one, or the restart of its failed or stopped execution. */
+    public Launch launch(JobParameters parameters) throws Exception {
+        return underRunLock(parameters, parameters.toString(), () -> {
+            JobExecution last = jobRepository.getLastJobExecution(CancellationJobConfiguration.JOB_NAME, parameters);
+            if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+                return new Launch.AlreadyDone(last);
+            }
+            if (last != null && last.getStatus() == BatchStatus.ABANDONED) {
+                return new Launch.Abandoned(last);
+            }
+            recoverIfOrphaned(last);
+            return new Launch.Ran(jobOperator.start(job, parameters));
+        });
+    }
+
+    /** Restarts one execution, which must be the last of its instance (Spring Batch restarts only that one). */
+    public Launch restart(JobExecution execution) throws Exception {
+        JobExecution last = jobRepository.getLastJobExecution(execution.getJobInstance());
+        if (last != null && last.getId() != execution.getId()) {
+            throw new IllegalArgumentException("job execution " + execution.getId() + " is not the last of its job instance;"
+                    + " restart " + last.getId() + " instead");
+        }
+        return launch(execution.getJobParameters());
+    }
+
+    /** Gives an execution up for good (ABANDONED): neither it nor its file will be run again. */
+    public Launch abandon(JobExecution execution) throws Exception {
+        return underRunLock(execution.getJobParameters(), "execution " + execution.getId(), () -> {
+            recoverIfOrphaned(execution);
+            return new Launch.Ran(jobOperator.abandon(jobRepository.getJobExecution(execution.getId())));
+        });
+    }
+
+    @FunctionalInterface
+    private interface LockedWork {
+        Launch run() throws Exception;
+    }
+
+    /** Does the work holding the instance's run lock, or answers AlreadyRunning when a live process holds it. */
+    private Launch underRunLock(JobParameters parameters, String what, LockedWork work) throws Exception {
+        var lock = locks.tryAcquire(new DefaultJobKeyGenerator().generateKey(parameters));
+        if (lock.isEmpty()) {
+            return new Launch.AlreadyRunning(what);
+        }
+        try (var held = lock.get()) {
+            return work.run();
+        }
+    }
+
+    private void recoverIfOrphaned(JobExecution execution) throws SQLException {
+        if (execution != null && execution.getStatus().isRunning()) {
+            log.warn("Job execution {} was left {} by a process that no longer runs; marking it FAILED to restart it",
+                    execution.getId(), execution.getStatus());
+            jobOperator.recover(execution);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package io.restorejobcanceller.sending;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code canceller.rate.*}: the client-side limit shared by all workers.
+ *
+ * @param requestsPerMinute DELETEs per minute at most, spread evenly; 0 means unlimited
+ * @param remainingFloor when an answer's {@code RateLimit-Remaining} is at or below this, all workers pause
+ * @param lowRemainingPause how long they pause then
+ */
+@Validated
+@ConfigurationProperties("canceller.rate")
+public record RateProperties(
+        @Min(0) @DefaultValue("100") int requestsPerMinute,
+        @Min(0) @DefaultValue("2") int remainingFloor,
+        @NotNull @DefaultValue("2s") Duration lowRemainingPause) {
+}

@@ -1,0 +1,122 @@
+package io.restorejobcanceller.sending;
+
+import java.time.Duration;
+import java.util.Set;
+
+import io.restorejobcanceller.atlas.AtlasAnswer;
+import io.restorejobcanceller.atlas.AtlasApiException;
+import io.restorejobcanceller.atlas.AtlasUnreachableException;
+import io.restorejobcanceller.atlas.RestoreJobCancellation;
+import io.restorejobcanceller.outcome.Outcome;
+import io.restorejobcanceller.atlas.CancellationTarget;
+
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.stereotype.Component;
+import org.springframework.util.backoff.BackOffExecution;
+
+/**
+ * Sends the DELETE for one target until it has a final outcome. Which failures are retried and how long to wait
+ * come from a Spring {@link RetryPolicy}; the loop is our own because a server's {@code Retry-After} must
+ * lengthen the wait, every attempt must be counted for the audit, and the waits go through a {@link Sleeper}.
+ */
+@Component
+public class RestoreJobCancelSender {
+
+    private static final Set<Integer> TRANSIENT_STATUSES = Set.of(429, 500, 502, 503, 504);
+
+    private final RestoreJobCancellation atlas;
+    private final RetryPolicy retryPolicy;
+    private final Duration maxDelay;
+    private final Sleeper sleeper;
+    private final RequestThrottle throttle;
+
+    public RestoreJobCancelSender(RestoreJobCancellation atlas, RetryProperties retry, Sleeper sleeper, RequestThrottle throttle) {
+        this.atlas = atlas;
+        this.throttle = throttle;
+        this.maxDelay = retry.maxDelay();
+        this.sleeper = sleeper;
+        this.retryPolicy = RetryPolicy.builder()
+                .maxRetries(retry.maxAttempts() - 1)
+                .delay(retry.initialDelay())
+                .multiplier(retry.multiplier())
+                .maxDelay(retry.maxDelay())
+                .jitter(retry.jitter())
+                .predicate(RestoreJobCancelSender::isTransient)
+                .build();
+    }
+
+    static boolean isTransient(Throwable failure) {
+        return failure instanceof AtlasUnreachableException
+                || failure instanceof AtlasApiException e && TRANSIENT_STATUSES.contains(e.status());
+    }
+
+    public CancelResult send(CancellationTarget target) throws InterruptedException {
+        BackOffExecution backOff = retryPolicy.getBackOff().start();
+        boolean unansweredBefore = false;
+        for (int attempt = 1; ; attempt++) {
+            RuntimeException failure;
+            throttle.beforeRequest();
+            try {
+                AtlasAnswer answer = atlas.cancelRestoreJob(target);
+                throttle.observeRemaining(answer.rateLimitRemaining());
+                return new CancelResult(Outcome.CANCELLED, answer.status(), null, maybeEarlierUnanswered(unansweredBefore), attempt);
+            } catch (AtlasApiException e) {
+                if (e.retryAfter() != null) {
+                    throttle.pauseAll(capped(e.retryAfter()));
+                }
+                if (e.status() == 401) {
+                    throw new CredentialsRejectedException("Atlas rejected the credentials (" + e.getMessage()
+                            + ") while cancelling " + target);
+                }
+                if (e.status() == 404) {
+                    return answered(Outcome.NOT_FOUND, e, attempt, unansweredBefore);
+                }
+                failure = e;
+            } catch (AtlasUnreachableException e) {
+                unansweredBefore = true;
+                failure = e;
+            }
+            if (!retryPolicy.shouldRetry(failure)) {
+                Outcome outcome = failure instanceof AtlasApiException e && e.status() / 100 == 4 ? Outcome.REJECTED : Outcome.FAILED;
+                return answered(outcome, (AtlasApiException) failure, attempt, unansweredBefore);
+            }
+            long backOffMillis = backOff.nextBackOff();
+            if (backOffMillis == BackOffExecution.STOP) {
+                return gaveUp(failure, attempt);
+            }
+            sleeper.sleep(waitBeforeRetry(backOffMillis, failure));
+        }
+    }
+
+    private Duration waitBeforeRetry(long backOffMillis, RuntimeException failure) {
+        Duration wait = Duration.ofMillis(backOffMillis);
+        if (failure instanceof AtlasApiException e && e.retryAfter() != null && e.retryAfter().compareTo(wait) > 0) {
+            wait = e.retryAfter();
+        }
+        return capped(wait);
+    }
+
+    private Duration capped(Duration wait) {
+        return wait.compareTo(maxDelay) > 0 ? maxDelay : wait;
+    }
+
+    private static CancelResult answered(Outcome outcome, AtlasApiException e, int attempts, boolean unansweredBefore) {
+        String detail = e.getMessage();
+        if (unansweredBefore && outcome == Outcome.NOT_FOUND) {
+            detail = detail + " (" + maybeEarlierUnanswered(true) + ")";
+        }
+        return new CancelResult(outcome, e.status(), e.errorCode(), detail, attempts);
+    }
+
+    private static CancelResult gaveUp(RuntimeException failure, int attempts) {
+        String detail = "gave up after " + attempts + " attempts; last: " + failure.getMessage();
+        if (failure instanceof AtlasApiException e) {
+            return new CancelResult(Outcome.FAILED, e.status(), e.errorCode(), detail, attempts);
+        }
+        return new CancelResult(Outcome.FAILED, null, null, detail, attempts);
+    }
+
+    private static String maybeEarlierUnanswered(boolean unansweredBefore) {
+        return unansweredBefore ? "an earlier attempt got no answer and may itself have cancelled the restore job" : null;
+    }
+}

@@ -1,0 +1,29 @@
+package io.restorejobcanceller.sending;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code canceller.retry.*}: how transient failures (429, 500, 502, 503, 504, no answer) are retried.
+ *
+ * @param maxAttempts DELETEs sent for one row at most, the first one included
+ * @param initialDelay wait before the first retry, doubled (by {@code multiplier}) for each further one
+ * @param maxDelay cap on any wait, a server's {@code Retry-After} included
+ * @param jitter random spread added to each wait so that retries do not arrive in lockstep
+ */
+@Validated
+@ConfigurationProperties("canceller.retry")
+public record RetryProperties(
+        @Min(1) @DefaultValue("4") int maxAttempts,
+        @NotNull @DefaultValue("1s") Duration initialDelay,
+        @DecimalMin("1.0") @DefaultValue("2.0") double multiplier,
+        @NotNull @DefaultValue("60s") Duration maxDelay,
+        @NotNull @DefaultValue("250ms") Duration jitter) {
+}

@@ -1,0 +1,66 @@
+package io.restorejobcanceller.sending;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import io.restorejobcanceller.testing.RecordingSleeper;
+import org.junit.jupiter.api.Test;
+
+class RequestThrottleTest {
+
+    private final RecordingSleeper sleeper = new RecordingSleeper();
+
+    @Test
+    void aRetryAfterPausesEveryWorker() throws Exception {
+        // given
+        RequestThrottle throttle = new RequestThrottle(new RateProperties(0, 2, Duration.ofSeconds(2)), sleeper, sleeper.clock());
+
+        // when: one worker got a 429 with Retry-After 30; another worker wants to send
+        throttle.pauseAll(Duration.ofSeconds(30));
+        Thread other = new Thread(() -> {
+            try {
+                throttle.beforeRequest();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        other.start();
+        other.join();
+
+        // then
+        assertThat(sleeper.waits()).singleElement().satisfies(wait ->
+                assertThat(wait).isBetween(Duration.ofSeconds(29), Duration.ofSeconds(30)));
+    }
+
+    @Test
+    void aLowRateLimitRemainingSlowsEveryoneDown() throws Exception {
+        // given
+        RequestThrottle throttle = new RequestThrottle(new RateProperties(0, 2, Duration.ofSeconds(2)), sleeper, sleeper.clock());
+
+        // when
+        throttle.observeRemaining(10);
+        throttle.beforeRequest();
+        throttle.observeRemaining(2);
+        throttle.beforeRequest();
+
+        // then
+        assertThat(sleeper.waits()).singleElement().satisfies(wait ->
+                assertThat(wait).isBetween(Duration.ofMillis(1900), Duration.ofSeconds(2)));
+    }
+
+    @Test
+    void theRateLimiterSpreadsRequestsEvenly() throws Exception {
+        // given: 60 a minute is one a second
+        RequestThrottle throttle = new RequestThrottle(new RateProperties(60, 2, Duration.ofSeconds(2)), sleeper, sleeper.clock());
+
+        // when
+        for (int i = 0; i < 4; i++) {
+            throttle.beforeRequest();
+        }
+
+        // then: the first goes at once, each later one is given its own later second
+        assertThat(sleeper.waits()).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(sleeper.waits().get(sleeper.waits().size() - 1)).isGreaterThan(Duration.ofMillis(1500));
+    }
+}
