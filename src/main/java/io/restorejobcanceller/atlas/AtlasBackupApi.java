@@ -5,9 +5,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Collection;
 
 import feign.Response;
@@ -100,23 +97,8 @@ public class AtlasBackupApi implements RestoreJobCancellation {
         }
     }
 
-    /** {@code Retry-After} as delta-seconds (what Atlas sends) or as an HTTP date; {@code null} if absent or unreadable. */
     private Duration retryAfter(Response response) {
         Collection<String> values = response.headers().get("Retry-After");
-        if (values == null || values.isEmpty()) {
-            return null;
-        }
-        String value = values.iterator().next().strip();
-        try {
-            return Duration.ofSeconds(Math.max(0, Long.parseLong(value)));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                Duration until = Duration.between(clock.instant(),
-                        ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-                return until.isNegative() ? Duration.ZERO : until;
-            } catch (DateTimeParseException notADate) {
-                return null;
-            }
-        }
+        return values == null || values.isEmpty() ? null : RetryAfter.parse(values.iterator().next(), clock);
     }
 }

@@ -10,12 +10,12 @@ import java.util.List;
 
 import io.restorejobcanceller.atlas.AtlasCredentials;
 import io.restorejobcanceller.atlas.AtlasProperties;
-import io.restorejobcanceller.job.CancellationJobConfiguration;
-import io.restorejobcanceller.run.CancellationLauncher;
-import io.restorejobcanceller.run.CancellationLauncher.Launch;
 import io.restorejobcanceller.cli.InputProperties;
 import io.restorejobcanceller.input.InputFile;
 import io.restorejobcanceller.input.InputFileException;
+import io.restorejobcanceller.job.CancellationJobConfiguration;
+import io.restorejobcanceller.run.CancellationLauncher.Launch;
+import io.restorejobcanceller.run.CancellationLauncher;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;

@@ -1,12 +1,13 @@
 package io.restorejobcanceller.cli;
 
 import java.io.PrintStream;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import io.restorejobcanceller.run.CancellationLauncher.Launch;
 import io.restorejobcanceller.outcome.Outcome;
 import io.restorejobcanceller.outcome.OutcomeRepository;
+import io.restorejobcanceller.run.CancellationLauncher.Launch;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -58,9 +59,11 @@ class RunSummary {
         }
         boolean attention = counts.keySet().stream().anyMatch(Outcome::needsAttention);
         if (attention) {
+            String needingAttention = Arrays.stream(Outcome.values()).filter(Outcome::needsAttention)
+                    .map(o -> "'" + o + "'").collect(Collectors.joining(", "));
             out.printf("Needing attention: SELECT LINE_NUMBER, GROUP_ID, CLUSTER_NAME, RESTORE_JOB_ID, OUTCOME, HTTP_STATUS, "
                     + "ERROR_CODE, DETAIL FROM CANCELLATION_OUTCOME WHERE JOB_INSTANCE_ID = %d "
-                    + "AND OUTCOME IN ('REJECTED', 'FAILED', 'INVALID') ORDER BY LINE_NUMBER;%n", instanceId);
+                    + "AND OUTCOME IN (%s) ORDER BY LINE_NUMBER;%n", instanceId, needingAttention);
         }
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             return ExitCode.JOB_FAILED;

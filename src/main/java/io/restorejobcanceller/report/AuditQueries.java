@@ -3,6 +3,7 @@ package io.restorejobcanceller.report;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -39,7 +40,7 @@ public class AuditQueries {
         }
         if (selection.since() != null) {
             where.append(" AND RECORDED_AT >= ?");
-            params.add(selection.since().atOffset(java.time.ZoneOffset.UTC));
+            params.add(selection.since().atOffset(ZoneOffset.UTC));
         }
         Map<Outcome, Long> summary = new EnumMap<>(Outcome.class);
         jdbc.sql("SELECT OUTCOME, COUNT(*) FROM CANCELLATION_OUTCOME" + where + " GROUP BY OUTCOME").params(params)

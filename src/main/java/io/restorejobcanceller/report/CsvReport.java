@@ -17,7 +17,7 @@ final class CsvReport {
     static void render(AuditReport report, PrintWriter out) {
         out.print(ReportFormat.COLUMNS.stream().map(ReportFormat.Column::name).collect(Collectors.joining(",")) + "\r\n");
         for (OutcomeRecord record : report.rows()) {
-            out.print(ReportFormat.COLUMNS.stream().map(c -> cell(c.value().apply(record)))
+            out.print(ReportFormat.COLUMNS.stream().map(c -> cell(c.text(record)))
                     .collect(Collectors.joining(",")) + "\r\n");
         }
     }

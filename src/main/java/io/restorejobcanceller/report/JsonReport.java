@@ -31,19 +31,7 @@ final class JsonReport {
 
     private static Map<String, Object> row(OutcomeRecord record) {
         Map<String, Object> row = new LinkedHashMap<>();
-        row.put("jobExecutionId", record.jobExecutionId());
-        row.put("jobInstanceId", record.jobInstanceId());
-        row.put("inputFile", record.inputFile());
-        row.put("lineNumber", record.lineNumber());
-        row.put("groupId", record.groupId());
-        row.put("clusterName", record.clusterName());
-        row.put("restoreJobId", record.restoreJobId());
-        row.put("outcome", record.outcome().name());
-        row.put("httpStatus", record.httpStatus());
-        row.put("errorCode", record.errorCode());
-        row.put("attempts", record.attempts());
-        row.put("recordedAt", record.recordedAt().toString());
-        row.put("detail", record.detail());
+        ReportFormat.COLUMNS.forEach(column -> row.put(column.jsonKey(), column.value().apply(record)));
         return row;
     }
 }

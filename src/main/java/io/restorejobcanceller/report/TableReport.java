@@ -42,7 +42,7 @@ final class TableReport {
     }
 
     private static String cell(ReportFormat.Column column, OutcomeRecord record) {
-        String value = column.value().apply(record);
+        String value = column.text(record);
         if (value == null) {
             return "-";
         }

@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.Set;
-
 import javax.sql.DataSource;
 
 import org.springframework.stereotype.Component;

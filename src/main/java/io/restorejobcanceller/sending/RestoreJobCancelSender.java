@@ -6,9 +6,9 @@ import java.util.Set;
 import io.restorejobcanceller.atlas.AtlasAnswer;
 import io.restorejobcanceller.atlas.AtlasApiException;
 import io.restorejobcanceller.atlas.AtlasUnreachableException;
+import io.restorejobcanceller.atlas.CancellationTarget;
 import io.restorejobcanceller.atlas.RestoreJobCancellation;
 import io.restorejobcanceller.outcome.Outcome;
-import io.restorejobcanceller.atlas.CancellationTarget;
 
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.stereotype.Component;

@@ -3,6 +3,7 @@ package io.restorejobcanceller.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import io.restorejobcanceller.testing.AtlasStub;
 import io.restorejobcanceller.testing.CancellerHarness;
@@ -128,7 +129,7 @@ class CancelCommandTest {
         assertThat(atlas.requests()).isEmpty();
     }
 
-    private static java.util.List<String> errorLines(CapturedOutput output) {
+    private static List<String> errorLines(CapturedOutput output) {
         return output.getErr().lines().filter(line -> line.startsWith("error:")).toList();
     }
 

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -70,7 +71,7 @@ class InputFileTest {
         // then
         assertThat(inspected.dataRows()).isEqualTo(1);
         assertThat(inspected.path()).isAbsolute();
-        assertThat(inspected.sha256()).isEqualTo(java.util.HexFormat.of().formatHex(
+        assertThat(inspected.sha256()).isEqualTo(HexFormat.of().formatHex(
                 java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file))));
     }
 

@@ -1,8 +1,8 @@
 package io.restorejobcanceller.input;
 
-import io.restorejobcanceller.atlas.CancellationTarget;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.restorejobcanceller.atlas.CancellationTarget;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -1,5 +1,6 @@
 package io.restorejobcanceller.job;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static io.restorejobcanceller.testing.Targets.csv;
 import static io.restorejobcanceller.testing.Targets.path;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import io.restorejobcanceller.testing.AtlasStub;
 import io.restorejobcanceller.testing.CancellerHarness;
@@ -73,7 +75,7 @@ class CancellationJobTest {
         assertThat(atlas.requests()).extracting(r -> r.getUrl()).containsExactlyInAnyOrder(
                 AtlasStub.path("32b6e34b3d91647abb20e7b8", "Cluster0", "65a1f0c2e4b0a1b2c3d4e5f6"),
                 AtlasStub.path("32b6e34b3d91647abb20e7b8", "Cluster0", "65a1f0c2e4b0a1b2c3d4e5f8"));
-        Map<Object, Object> outcomeByLine = new java.util.TreeMap<>();
+        Map<Object, Object> outcomeByLine = new TreeMap<>();
         canceller.outcomes().forEach(row -> outcomeByLine.put(row.get("LINE_NUMBER"), row.get("OUTCOME")));
         assertThat(outcomeByLine).containsEntry(3L, "CANCELLED").containsEntry(5L, "DUPLICATE")
                 .containsEntry(18L, "CANCELLED").hasSize(14);
@@ -112,7 +114,7 @@ class CancellationJobTest {
                 "Method Not Allowed", "Cannot cancel a sharded cluster restore job."));
         atlas.answer(path(2), AtlasStub.apiError(403, "ORG_REQUIRES_ACCESS_LIST", "Forbidden", "Access list required."));
         atlas.answer(path(3), AtlasStub.apiError(400, "VALIDATION_ERROR", "Bad Request", "Invalid restore job."));
-        atlas.answer(path(4), com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(409)
+        atlas.answer(path(4), aResponse().withStatus(409)
                 .withHeader("Content-Type", "text/html").withBody("<html>conflict</html>"));
         Path input = canceller.file("in.csv", csv(5));
 

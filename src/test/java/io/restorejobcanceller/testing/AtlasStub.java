@@ -1,8 +1,11 @@
 package io.restorejobcanceller.testing;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
@@ -94,7 +97,7 @@ public final class AtlasStub implements AutoCloseable {
         server.stubFor(delete(urlEqualTo(path)).atPriority(2)
                 .willReturn(apiError(401, "NOT_ORG_GROUP_CREATOR", "Unauthorized", "Current user is not authorized.")));
         server.stubFor(delete(urlEqualTo(path)).atPriority(1)
-                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer " + token))
+                .withHeader("Authorization", equalTo("Bearer " + token))
                 .willReturn(cancelled()));
     }
 
@@ -122,8 +125,8 @@ public final class AtlasStub implements AutoCloseable {
     }
 
     public List<LoggedRequest> requests() {
-        return server.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(
-                com.github.tomakehurst.wiremock.client.WireMock.anyUrl()));
+        return server.findAll(anyRequestedFor(
+                anyUrl()));
     }
 
     public WireMockServer server() {

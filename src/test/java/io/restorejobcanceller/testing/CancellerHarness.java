@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.restorejobcanceller.CancellerApplication;
@@ -38,7 +39,7 @@ public final class CancellerHarness implements BeforeEachCallback, AfterEachCall
 
     /** Set by .ci/run: an admin JDBC URL of a throwaway PostgreSQL cluster, for {@link #onPostgres()}. */
     public static final String POSTGRES_URL_VARIABLE = "CANCELLER_TEST_POSTGRES_URL";
-    private static final java.util.concurrent.atomic.AtomicInteger DATABASES = new java.util.concurrent.atomic.AtomicInteger();
+    private static final AtomicInteger DATABASES = new AtomicInteger();
 
     private final AtlasStub atlas = new AtlasStub();
     private final String postgresAdminUrl;

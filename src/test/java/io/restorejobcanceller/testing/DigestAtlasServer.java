@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,7 +32,7 @@ public final class DigestAtlasServer implements AutoCloseable {
     private final String username;
     private final String password;
     private final int nonceUses;
-    private final Map<String, java.util.Set<String>> seenNonceCounts = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> seenNonceCounts = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> acceptedByPath = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
     private final AtomicInteger challenges = new AtomicInteger();

@@ -1,0 +1,139 @@
+package io.restorejobcanceller.sending;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.function.Supplier;
+
+import io.restorejobcanceller.atlas.ApiError;
+import io.restorejobcanceller.atlas.AtlasAnswer;
+import io.restorejobcanceller.atlas.AtlasApiException;
+import io.restorejobcanceller.atlas.AtlasUnreachableException;
+import io.restorejobcanceller.atlas.CancellationTarget;
+import io.restorejobcanceller.outcome.Outcome;
+import io.restorejobcanceller.testing.RecordingSleeper;
+import org.junit.jupiter.api.Test;
+
+/** How the sender turns Atlas's answers into an outcome, against scripted answers (no HTTP). */
+class RestoreJobCancelSenderTest {
+
+    private static final CancellationTarget TARGET =
+            new CancellationTarget("32b6e34b3d91647abb20e7b8", "Cluster0", "65a1f0c2e4b0a1b2c3d4e5f6");
+
+    private final RecordingSleeper sleeper = new RecordingSleeper();
+    private final Deque<Supplier<AtlasAnswer>> answers = new ArrayDeque<>();
+    private int calls;
+    private final RestoreJobCancelSender sender = new RestoreJobCancelSender(target -> {
+        calls++;
+        return (answers.size() > 1 ? answers.poll() : answers.peek()).get();
+    }, new RetryProperties(4, Duration.ofSeconds(1), 2.0, Duration.ofSeconds(60), Duration.ZERO),
+            sleeper, new RequestThrottle(new RateProperties(0, 2, Duration.ofSeconds(2)), sleeper, sleeper.clock()));
+
+    private void answer(Supplier<AtlasAnswer> answer) {
+        answers.add(answer);
+    }
+
+    private static Supplier<AtlasAnswer> status(int status, String errorCode, Duration retryAfter) {
+        return () -> {
+            throw new AtlasApiException(status, new ApiError(status, errorCode, "reason", "detail of " + errorCode), null, retryAfter);
+        };
+    }
+
+    private static Supplier<AtlasAnswer> noAnswer() {
+        return () -> {
+            throw new AtlasUnreachableException("SocketTimeoutException: Read timed out", null);
+        };
+    }
+
+    @Test
+    void a204IsCancelledAtTheFirstAttempt() throws Exception {
+        // given
+        answer(() -> new AtlasAnswer(204, 99));
+        // when
+        CancelResult result = sender.send(TARGET);
+        // then
+        assertThat(result.outcome()).isEqualTo(Outcome.CANCELLED);
+        assertThat(result.attempts()).isEqualTo(1);
+        assertThat(sleeper.waits()).isEmpty();
+    }
+
+    @Test
+    void a401StopsEverythingWithoutARetry() {
+        answer(status(401, "UNAUTHORIZED", null));
+        assertThatThrownBy(() -> sender.send(TARGET)).isInstanceOf(CredentialsRejectedException.class);
+        assertThat(calls).isEqualTo(1);
+    }
+
+    @Test
+    void a404IsNotFoundWithoutARetry() throws Exception {
+        answer(status(404, "RESOURCE_NOT_FOUND", null));
+        CancelResult result = sender.send(TARGET);
+        assertThat(result.outcome()).isEqualTo(Outcome.NOT_FOUND);
+        assertThat(result.httpStatus()).isEqualTo(404);
+        assertThat(calls).isEqualTo(1);
+    }
+
+    @Test
+    void anotherClientErrorIsRejectedWithItsCodeWithoutARetry() throws Exception {
+        answer(status(400, "CANNOT_CANCEL_AUTOMATED_RESTORE", null));
+        CancelResult result = sender.send(TARGET);
+        assertThat(result.outcome()).isEqualTo(Outcome.REJECTED);
+        assertThat(result.errorCode()).isEqualTo("CANNOT_CANCEL_AUTOMATED_RESTORE");
+        assertThat(result.detail()).contains("detail of CANNOT_CANCEL_AUTOMATED_RESTORE");
+        assertThat(calls).isEqualTo(1);
+    }
+
+    @Test
+    void aServerErrorIsRetriedWithBackoffUntilItSucceeds() throws Exception {
+        answer(status(503, "SERVICE_UNAVAILABLE", null));
+        answer(status(502, null, null));
+        answer(() -> new AtlasAnswer(204, null));
+        CancelResult result = sender.send(TARGET);
+        assertThat(result.outcome()).isEqualTo(Outcome.CANCELLED);
+        assertThat(result.attempts()).isEqualTo(3);
+        assertThat(sleeper.waits()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
+    }
+
+    @Test
+    void aServerErrorToTheLastAttemptIsFailedAfterGivingUp() throws Exception {
+        answer(status(500, "UNEXPECTED_ERROR", null));
+        CancelResult result = sender.send(TARGET);
+        assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(result.attempts()).isEqualTo(4);
+        assertThat(result.detail()).startsWith("gave up after 4 attempts");
+        assertThat(calls).isEqualTo(4);
+    }
+
+    @Test
+    void noAnswerToTheLastAttemptIsFailedWithoutAStatus() throws Exception {
+        answer(noAnswer());
+        CancelResult result = sender.send(TARGET);
+        assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(result.httpStatus()).isNull();
+        assertThat(result.detail()).contains("Read timed out");
+    }
+
+    @Test
+    void aNotFoundAfterAnUnansweredAttemptSaysTheEarlierOneMayHaveCancelled() throws Exception {
+        answer(noAnswer());
+        answer(status(404, "RESOURCE_NOT_FOUND", null));
+        CancelResult result = sender.send(TARGET);
+        assertThat(result.outcome()).isEqualTo(Outcome.NOT_FOUND);
+        assertThat(result.detail()).contains("may itself have cancelled");
+    }
+
+    @Test
+    void retryAfterLengthensTheWaitUpToTheCap() throws Exception {
+        answer(status(429, "RATE_LIMITED", Duration.ofSeconds(30)));
+        answer(status(503, "SERVICE_UNAVAILABLE", Duration.ofMinutes(5)));
+        answer(() -> new AtlasAnswer(204, null));
+        sender.send(TARGET);
+        // each Retry-After pauses all workers and lengthens this row's own wait, both capped at max-delay
+        assertThat(sleeper.waits()).contains(Duration.ofSeconds(30));
+        assertThat(sleeper.waits()).allSatisfy(wait -> assertThat(wait).isLessThanOrEqualTo(Duration.ofSeconds(60)));
+        assertThat(sleeper.waits()).contains(Duration.ofSeconds(60));
+    }
+}
