@@ -9,6 +9,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.springframework.core.io.InputStreamResource;
+
 /**
  * An input file checked end to end before the job starts, so that a broken file fails before any DELETE:
  * readable, UTF-8, with a usable header. Its SHA-256 identifies the job instance.
@@ -28,12 +32,22 @@ public record InputFile(Path path, String sha256, long dataRows) {
         }
         MessageDigest digest = newSha256();
         long rows = 0;
-        try (InputStream in = new DigestInputStream(Files.newInputStream(path), digest);
-             InputLines lines = new InputLines(path, in)) {
-            while (lines.nextRow() != null) {
-                rows++;
+        try (InputStream in = new DigestInputStream(Files.newInputStream(path), digest)) {
+            TargetCsvReader reader = new TargetCsvReader(path, new InputStreamResource(in));
+            try {
+                reader.open(new ExecutionContext());
+                while (reader.read() != null) {
+                    rows++;
+                }
+            } finally {
+                reader.close();
             }
-        } catch (IOException e) {
+        } catch (InputFileException e) {
+            throw e;
+        } catch (ItemStreamException e) {
+            throw e.getCause() instanceof InputFileException problem ? problem
+                    : new InputFileException(path, "cannot be read (" + e.getMessage() + ")", e);
+        } catch (Exception e) {
             throw new InputFileException(path, "cannot be read (" + e.getMessage() + ")", e);
         }
         return new InputFile(path, HexFormat.of().formatHex(digest.digest()), rows);

@@ -3,16 +3,19 @@ package io.restorejobcanceller.input;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.core.io.ByteArrayResource;
 
 class InputFileTest {
 
@@ -23,7 +26,7 @@ class InputFileTest {
     Path directory;
 
     @Test
-    void toleratesBomCrlfBlankLinesCommentsQuotesAndPadding() {
+    void toleratesBomCrlfBlankLinesCommentsQuotesAndPadding() throws Exception {
         // given
         String content = "\uFEFF# comment before the header\r\n\r\n Note , RESTOREJOBID,clustername , GroupId\r\n"
                 + "x," + JOB + ", Cluster0 ," + GROUP + "\r\n"
@@ -43,7 +46,7 @@ class InputFileTest {
     }
 
     @Test
-    void aShortOrMalformedLineBecomesARowWithItsProblem() {
+    void aShortOrMalformedLineBecomesARowWithItsProblem() throws Exception {
         // when
         List<InputRow> rows = rows("groupId,clusterName,restoreJobId\n" + GROUP + ",Cluster0\n\"" + GROUP + ",x,y\n" + GROUP + "\"x,c,j\n");
 
@@ -51,13 +54,45 @@ class InputFileTest {
         assertThat(rows).containsExactly(
                 new InputRow(2, GROUP, "Cluster0", null, null),
                 new InputRow(3, null, null, null, "unterminated quoted field"),
-                new InputRow(4, GROUP + "\"x", "c", "j", null));
+                new InputRow(4, null, null, null, "unterminated quoted field"));
     }
 
     @Test
-    void textAfterAClosingQuoteIsMalformed() {
+    void textAfterAClosingQuoteStaysInTheValueForTheValidatorToRefuse() throws Exception {
         assertThat(rows("groupId,clusterName,restoreJobId\n\"" + GROUP + "\"x,c,j\n"))
-                .containsExactly(new InputRow(2, null, null, null, "unexpected text after a closing quote"));
+                .containsExactly(new InputRow(2, "\"" + GROUP + "\"x", "c", "j", null));
+    }
+
+    @Test
+    void aLineTooLongToHoldIsARowWithItsProblemAndTheNextLineKeepsItsNumber() throws Exception {
+        String huge = "x".repeat(InputLineReader.MAX_LINE_LENGTH * 3);
+        assertThat(rows("groupId,clusterName,restoreJobId\n" + huge + "\r\n" + GROUP + ",c," + JOB + "\n")).containsExactly(
+                new InputRow(2, null, null, null, "line is longer than " + InputLineReader.MAX_LINE_LENGTH + " characters"),
+                new InputRow(3, GROUP, "c", JOB, null));
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsRefusedWithTheLine() throws Exception {
+        Path file = Files.write(directory.resolve("latin1.csv"), "groupId,clusterName,restoreJobId\nn\u00e9,c,j\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        assertThatThrownBy(() -> InputFile.inspect(file)).isInstanceOf(InputFileException.class)
+                .hasMessageContaining("is not valid UTF-8");
+    }
+
+    @Test
+    void aHeaderErrorNamesOnlyFieldsThatLookLikeColumnNames() throws Exception {
+        Path file = Files.writeString(directory.resolve("environ"), "PATH=/usr/bin,MONGODB_ATLAS_ACCESS_TOKEN=s3cr3t-t0ken,groupId\n");
+        assertThatThrownBy(() -> InputFile.inspect(file)).isInstanceOf(InputFileException.class)
+                .hasMessageContaining("lacks column clusterName, restoreJobId")
+                .hasMessageContaining("found: groupId and 2 other fields")
+                .hasMessageNotContaining("s3cr3t").hasMessageNotContaining("/usr/bin");
+    }
+
+    @Test
+    void anEmptyFileIsRefused() throws Exception {
+        Path file = Files.writeString(directory.resolve("empty.csv"), "\n# only a comment\n");
+        assertThatThrownBy(() -> InputFile.inspect(file)).isInstanceOf(InputFileException.class)
+                .hasMessageEndingWith("is empty (a header line groupId,clusterName,restoreJobId is required)");
     }
 
     @Test
@@ -72,7 +107,7 @@ class InputFileTest {
         assertThat(inspected.dataRows()).isEqualTo(1);
         assertThat(inspected.path()).isAbsolute();
         assertThat(inspected.sha256()).isEqualTo(HexFormat.of().formatHex(
-                java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file))));
+                MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file))));
     }
 
     @Test
@@ -88,14 +123,16 @@ class InputFileTest {
                 .hasMessageEndingWith("is not a regular file");
     }
 
-    private List<InputRow> rows(String content) {
+    private static List<InputRow> rows(String content) throws Exception {
         List<InputRow> rows = new ArrayList<>();
-        try (InputLines lines = new InputLines(Path.of("test.csv"), new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)))) {
-            for (InputRow row = lines.nextRow(); row != null; row = lines.nextRow()) {
+        var reader = new TargetCsvReader(Path.of("test.csv"), new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)));
+        reader.open(new ExecutionContext());
+        try {
+            for (InputRow row = reader.read(); row != null; row = reader.read()) {
                 rows.add(row);
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } finally {
+            reader.close();
         }
         return rows;
     }

@@ -72,7 +72,7 @@ class ReportCommandTest {
         // then
         assertThat(exitCode).isZero();
         List<String> lines = Files.readAllLines(file);
-        assertThat(lines.get(0)).isEqualTo("JOB_EXECUTION_ID,INPUT_FILE,LINE_NUMBER,GROUP_ID,CLUSTER_NAME,RESTORE_JOB_ID,"
+        assertThat(lines.get(0)).isEqualTo("JOB_EXECUTION_ID,JOB_INSTANCE_ID,INPUT_FILE,LINE_NUMBER,GROUP_ID,CLUSTER_NAME,RESTORE_JOB_ID,"
                 + "OUTCOME,HTTP_STATUS,ERROR_CODE,ATTEMPTS,RECORDED_AT,DETAIL");
         assertThat(lines).hasSize(6);
         String invalid = lines.stream().filter(line -> line.contains(",INVALID,")).findFirst().orElseThrow();
