@@ -3,19 +3,22 @@ package io.restorejobcanceller.atlas;
 import java.time.Duration;
 
 /**
- * Atlas answered with a status other than 2xx. Carries the parsed {@link ApiError} when the body was one, and
- * the server's {@code Retry-After} when it sent one. Never carries request headers.
+ * Atlas answered with a status other than 2xx. Carries Atlas's error code (from the error body, else from the
+ * {@code X-Error-Code} header), what that answer means ({@link AtlasVerdict}), and the server's
+ * {@code Retry-After} when it sent one. Never carries request headers.
  */
 public class AtlasApiException extends RuntimeException {
 
     private final int status;
-    private final transient ApiError apiError;
+    private final String errorCode;
+    private final AtlasVerdict verdict;
     private final Duration retryAfter;
 
-    public AtlasApiException(int status, ApiError apiError, String bodySnippet, Duration retryAfter) {
-        super(describe(status, apiError, bodySnippet));
+    public AtlasApiException(int status, ApiError apiError, String headerErrorCode, String bodySnippet, Duration retryAfter) {
+        super(describe(status, apiError, headerErrorCode, bodySnippet));
         this.status = status;
-        this.apiError = apiError;
+        this.errorCode = apiError != null && apiError.errorCode() != null ? apiError.errorCode() : headerErrorCode;
+        this.verdict = AtlasVerdict.of(status, errorCode);
         this.retryAfter = retryAfter;
     }
 
@@ -23,8 +26,13 @@ public class AtlasApiException extends RuntimeException {
         return status;
     }
 
+    /** Atlas's error code, or {@code null} when the answer carried none (not an Atlas answer, perhaps a proxy's). */
     public String errorCode() {
-        return apiError == null ? null : apiError.errorCode();
+        return errorCode;
+    }
+
+    public AtlasVerdict verdict() {
+        return verdict;
     }
 
     /** The delay the server asked for, or {@code null}. */
@@ -32,18 +40,21 @@ public class AtlasApiException extends RuntimeException {
         return retryAfter;
     }
 
-    private static String describe(int status, ApiError apiError, String bodySnippet) {
+    private static String describe(int status, ApiError apiError, String headerErrorCode, String bodySnippet) {
         StringBuilder text = new StringBuilder("HTTP ").append(status);
+        String code = apiError != null && apiError.errorCode() != null ? apiError.errorCode() : headerErrorCode;
+        if (code != null) {
+            text.append(' ').append(code);
+        }
         if (apiError != null) {
-            if (apiError.errorCode() != null) {
-                text.append(' ').append(apiError.errorCode());
-            }
-            String detail = apiError.detail() != null ? apiError.detail() : apiError.reason();
-            if (detail != null) {
+            String detail = apiError.describe();
+            if (!detail.isEmpty()) {
                 text.append(": ").append(detail);
             }
         } else if (bodySnippet != null && !bodySnippet.isBlank()) {
-            text.append(": ").append(bodySnippet.strip());
+            text.append(" (not an Atlas error body): ").append(bodySnippet.strip());
+        } else {
+            text.append(" (no body)");
         }
         return text.toString();
     }

@@ -38,8 +38,8 @@ public class AtlasBackupApi implements RestoreJobCancellation {
     }
 
     /**
-     * Sends the DELETE and returns its 2xx answer. Sent once, except that a 401 to a service-account token is
-     * answered by renewing the token and sending once more.
+     * Sends the DELETE and returns its 2xx answer. Sent once, except that a 401 refusing a service-account token
+     * (not a project) is answered by renewing the token and sending once more.
      */
     @Override
     public AtlasAnswer cancelRestoreJob(CancellationTarget target) {
@@ -49,13 +49,16 @@ public class AtlasBackupApi implements RestoreJobCancellation {
                 if (status / 100 == 2) {
                     return new AtlasAnswer(status, integerHeader(response, "RateLimit-Remaining"));
                 }
-                if (status == 401 && !renewed && authorization.renewAfterRejection(response.request())) {
-                    continue;
-                }
                 String body = readBody(response);
                 ApiError apiError = parse(body);
                 String snippet = apiError == null && body != null ? body.substring(0, Math.min(body.length(), SNIPPET_LENGTH)) : null;
-                throw new AtlasApiException(status, apiError, snippet, retryAfter(response));
+                var refused = new AtlasApiException(status, apiError, header(response, "X-Error-Code"), snippet, retryAfter(response));
+                // only a refusal of the credentials is worth a new token: a refused project is refused to any token
+                if (refused.verdict() == AtlasVerdict.CREDENTIALS_REFUSED && !renewed
+                        && authorization.renewAfterRejection(response.request())) {
+                    continue;
+                }
+                throw refused;
             } catch (RetryableException e) {
                 Throwable cause = e.getCause() != null ? e.getCause() : e;
                 throw new AtlasUnreachableException(cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause);
@@ -63,13 +66,15 @@ public class AtlasBackupApi implements RestoreJobCancellation {
         }
     }
 
-    private static Integer integerHeader(Response response, String name) {
+    private static String header(Response response, String name) {
         Collection<String> values = response.headers().get(name);
-        if (values == null || values.isEmpty()) {
-            return null;
-        }
+        return values == null || values.isEmpty() ? null : values.iterator().next().strip();
+    }
+
+    private static Integer integerHeader(Response response, String name) {
+        String value = header(response, name);
         try {
-            return Integer.valueOf(values.iterator().next().strip());
+            return value == null ? null : Integer.valueOf(value);
         } catch (NumberFormatException e) {
             return null;
         }
@@ -98,7 +103,7 @@ public class AtlasBackupApi implements RestoreJobCancellation {
     }
 
     private Duration retryAfter(Response response) {
-        Collection<String> values = response.headers().get("Retry-After");
-        return values == null || values.isEmpty() ? null : RetryAfter.parse(values.iterator().next(), clock);
+        String value = header(response, "Retry-After");
+        return value == null ? null : RetryAfter.parse(value, clock);
     }
 }

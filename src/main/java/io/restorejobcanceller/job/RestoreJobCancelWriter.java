@@ -1,5 +1,6 @@
 package io.restorejobcanceller.job;
 
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -36,6 +37,7 @@ public class RestoreJobCancelWriter implements ItemWriter<CheckedRow> {
     private final boolean dryRun;
     private final OutcomeRecorder recorder;
     private final DuplicateCheck duplicates;
+    private final ScopeRefusals refusals;
     private final SkipBudget skipBudget;
     private final RestoreJobCancelSender sender;
     private final DeleteDispatcher dispatcher;
@@ -43,12 +45,13 @@ public class RestoreJobCancelWriter implements ItemWriter<CheckedRow> {
 
     public RestoreJobCancelWriter(@Value("#{stepExecution}") StepExecution stepExecution,
                                   @Value("#{jobParameters['" + CancellationJobConfiguration.DRY_RUN + "']}") Boolean dryRun,
-                                  OutcomeRecorder recorder, DuplicateCheck duplicates, SkipBudget skipBudget,
-                                  RestoreJobCancelSender sender, DeleteDispatcher dispatcher) {
+                                  OutcomeRecorder recorder, DuplicateCheck duplicates, ScopeRefusals refusals,
+                                  SkipBudget skipBudget, RestoreJobCancelSender sender, DeleteDispatcher dispatcher) {
         this.stepExecution = stepExecution;
         this.dryRun = Boolean.TRUE.equals(dryRun);
         this.recorder = recorder;
         this.duplicates = duplicates;
+        this.refusals = refusals;
         this.skipBudget = skipBudget;
         this.sender = sender;
         this.dispatcher = dispatcher;
@@ -87,7 +90,10 @@ public class RestoreJobCancelWriter implements ItemWriter<CheckedRow> {
         }
     }
 
-    /** The outcome of a row that needs no DELETE (invalid, duplicate, dry run), or {@code null} if it needs one. */
+    /**
+     * The outcome of a row that needs no DELETE (invalid, duplicate, of a refused project or cluster, dry run), or
+     * {@code null} if it needs one.
+     */
     private CancelResult decideWithoutDelete(CheckedRow row) {
         if (!row.isValid()) {
             return CancelResult.notSent(Outcome.INVALID, row.invalidReason());
@@ -95,6 +101,10 @@ public class RestoreJobCancelWriter implements ItemWriter<CheckedRow> {
         OptionalLong earlier = duplicates.earlierLine(row);
         if (earlier.isPresent()) {
             return CancelResult.notSent(Outcome.DUPLICATE, "same target as line " + earlier.getAsLong());
+        }
+        Optional<CancelResult> refused = refusals.refusal(row);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         return dryRun ? CancelResult.notSent(Outcome.PLANNED, "dry run: would send DELETE") : null;
     }

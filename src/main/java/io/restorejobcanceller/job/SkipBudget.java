@@ -24,18 +24,25 @@ public class SkipBudget {
 
     private final StepExecution stepExecution;
     private final SkipPolicy policy;
+    private final ScopeRefusals refusals;
     private long skipped;
     private volatile SkipLimitExceededException passed;
 
-    public SkipBudget(@Value("#{stepExecution}") StepExecution stepExecution, StepProperties properties) {
+    public SkipBudget(@Value("#{stepExecution}") StepExecution stepExecution, StepProperties properties,
+                      ScopeRefusals refusals) {
         this.stepExecution = stepExecution;
+        this.refusals = refusals;
         this.policy = new LimitCheckingExceptionHierarchySkipPolicy(Set.of(RowNotCancelledException.class),
                 properties.skipLimit());
     }
 
-    /** Counts the row if its outcome is a skip; returns the result unchanged. */
+    /**
+     * Counts the row if its outcome is a skip; returns the result unchanged. The refusal of a whole project or
+     * cluster counts once, however many of its rows were under way.
+     */
     public synchronized CancelResult count(CheckedRow row, CancelResult result) {
-        if (result.outcome().isSkip() && passed == null) {
+        boolean counted = result.refusedScope() == null || refusals.note(row, result);
+        if (result.outcome().isSkip() && counted && passed == null) {
             try {
                 policy.shouldSkip(new RowNotCancelledException(row.lineNumber(), result), skipped);
                 skipped++;

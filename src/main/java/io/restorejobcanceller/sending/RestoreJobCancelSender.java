@@ -1,11 +1,11 @@
 package io.restorejobcanceller.sending;
 
 import java.time.Duration;
-import java.util.Set;
 
 import io.restorejobcanceller.atlas.AtlasAnswer;
 import io.restorejobcanceller.atlas.AtlasApiException;
 import io.restorejobcanceller.atlas.AtlasUnreachableException;
+import io.restorejobcanceller.atlas.AtlasVerdict;
 import io.restorejobcanceller.atlas.CancellationTarget;
 import io.restorejobcanceller.atlas.RestoreJobCancellation;
 import io.restorejobcanceller.outcome.Outcome;
@@ -15,14 +15,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.backoff.BackOffExecution;
 
 /**
- * Sends the DELETE for one target until it has a final outcome. Which failures are retried and how long to wait
- * come from a Spring {@link RetryPolicy}; the loop is our own because a server's {@code Retry-After} must
- * lengthen the wait, every attempt must be counted for the audit, and the waits go through a {@link Sleeper}.
+ * Sends the DELETE for one target until it has a final outcome. What an answer means is Atlas's
+ * {@link AtlasVerdict}; how long to wait before sending again comes from a Spring {@link RetryPolicy}'s backoff.
+ * The loop is our own because a server's {@code Retry-After} must lengthen the wait, every attempt must be counted
+ * for the audit, and the waits go through a {@link Sleeper}.
  */
 @Component
 public class RestoreJobCancelSender {
-
-    private static final Set<Integer> TRANSIENT_STATUSES = Set.of(429, 500, 502, 503, 504);
 
     private final RestoreJobCancellation atlas;
     private final RetryPolicy retryPolicy;
@@ -41,15 +40,14 @@ public class RestoreJobCancelSender {
                 .multiplier(retry.multiplier())
                 .maxDelay(retry.maxDelay())
                 .jitter(retry.jitter())
-                .predicate(RestoreJobCancelSender::isTransient)
                 .build();
     }
 
-    static boolean isTransient(Throwable failure) {
-        return failure instanceof AtlasUnreachableException
-                || failure instanceof AtlasApiException e && TRANSIENT_STATUSES.contains(e.status());
-    }
-
+    /**
+     * The row's final outcome. What each answer means is Atlas's {@link AtlasVerdict}: transient ones are sent again
+     * with backoff; a refused project or cluster is REJECTED with its {@link RefusedScope}; a refusal of the
+     * credentials or of this host throws {@link RunRefusedException}.
+     */
     public CancelResult send(CancellationTarget target) throws InterruptedException {
         BackOffExecution backOff = retryPolicy.getBackOff().start();
         boolean unansweredBefore = false;
@@ -64,21 +62,25 @@ public class RestoreJobCancelSender {
                 if (e.retryAfter() != null) {
                     throttle.pauseAll(capped(e.retryAfter()));
                 }
-                if (e.status() == 401) {
-                    throw new CredentialsRejectedException("Atlas rejected the credentials (" + e.getMessage()
-                            + ") while cancelling " + target);
-                }
-                if (e.status() == 404) {
-                    return answered(Outcome.NOT_FOUND, e, attempt, unansweredBefore);
+                CancelResult result = switch (e.verdict()) {
+                    case CREDENTIALS_REFUSED -> throw new RunRefusedException("Atlas refused the credentials (" + e.getMessage()
+                            + ") while cancelling " + target + "; check the credentials in the environment (README: Credentials)");
+                    case HOST_NOT_ALLOWED -> throw new RunRefusedException("Atlas refuses requests from this host (" + e.getMessage()
+                            + "); add this host's public IP address to the organisation's API access list, or run from a host on it");
+                    case GONE -> answered(Outcome.NOT_FOUND, e, attempt, unansweredBefore, null);
+                    case PROJECT_REFUSED -> answered(Outcome.REJECTED, e, attempt, unansweredBefore, RefusedScope.project(target));
+                    case CLUSTER_REFUSED -> answered(Outcome.REJECTED, e, attempt, unansweredBefore, RefusedScope.cluster(target));
+                    case REJECTED -> answered(Outcome.REJECTED, e, attempt, unansweredBefore, null);
+                    case UNEXPECTED -> answered(Outcome.FAILED, e, attempt, unansweredBefore, null);
+                    case TRANSIENT -> null;
+                };
+                if (result != null) {
+                    return result;
                 }
                 failure = e;
             } catch (AtlasUnreachableException e) {
                 unansweredBefore = true;
                 failure = e;
-            }
-            if (!retryPolicy.shouldRetry(failure)) {
-                Outcome outcome = failure instanceof AtlasApiException e && e.status() / 100 == 4 ? Outcome.REJECTED : Outcome.FAILED;
-                return answered(outcome, (AtlasApiException) failure, attempt, unansweredBefore);
             }
             long backOffMillis = backOff.nextBackOff();
             if (backOffMillis == BackOffExecution.STOP) {
@@ -100,12 +102,13 @@ public class RestoreJobCancelSender {
         return wait.compareTo(maxDelay) > 0 ? maxDelay : wait;
     }
 
-    private static CancelResult answered(Outcome outcome, AtlasApiException e, int attempts, boolean unansweredBefore) {
+    private static CancelResult answered(Outcome outcome, AtlasApiException e, int attempts, boolean unansweredBefore,
+                                         RefusedScope refusedScope) {
         String detail = e.getMessage();
         if (unansweredBefore && outcome == Outcome.NOT_FOUND) {
             detail = detail + " (" + maybeEarlierUnanswered(true) + ")";
         }
-        return new CancelResult(outcome, e.status(), e.errorCode(), detail, attempts);
+        return new CancelResult(outcome, e.status(), e.errorCode(), detail, attempts, refusedScope);
     }
 
     private static CancelResult gaveUp(RuntimeException failure, int attempts) {

@@ -85,7 +85,7 @@ class DigestAuthenticationTest {
             assertThat(exitCode).isEqualTo(1);
             assertThat(server.requests()).isLessThanOrEqualTo(2);
             assertThat(canceller.outcomes()).isEmpty();
-            assertThat(output.getOut()).contains("Atlas rejected the credentials (HTTP 401");
+            assertThat(output.getOut()).contains("Atlas refused the credentials (HTTP 401");
         }
     }
 

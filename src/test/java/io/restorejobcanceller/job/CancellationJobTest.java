@@ -112,7 +112,7 @@ class CancellationJobTest {
         // given
         atlas.answer(path(1), AtlasStub.apiError(405, "ATLAS_BACKUP_CANCEL_SHARD_RESTORE_JOB_NOT_ALLOWED",
                 "Method Not Allowed", "Cannot cancel a sharded cluster restore job."));
-        atlas.answer(path(2), AtlasStub.apiError(403, "ORG_REQUIRES_ACCESS_LIST", "Forbidden", "Access list required."));
+        atlas.answer(path(2), AtlasStub.apiError(400, "CANNOT_CANCEL_AUTOMATED_RESTORE", "Bad Request", "Cannot cancel an automated restore."));
         atlas.answer(path(3), AtlasStub.apiError(400, "VALIDATION_ERROR", "Bad Request", "Invalid restore job."));
         atlas.answer(path(4), aResponse().withStatus(409)
                 .withHeader("Content-Type", "text/html").withBody("<html>conflict</html>"));
@@ -125,7 +125,7 @@ class CancellationJobTest {
         assertThat(exitCode).isEqualTo(3);
         assertThat(outcomeOfLine(2)).containsEntry("OUTCOME", "REJECTED").containsEntry("HTTP_STATUS", 405)
                 .containsEntry("ERROR_CODE", "ATLAS_BACKUP_CANCEL_SHARD_RESTORE_JOB_NOT_ALLOWED");
-        assertThat(outcomeOfLine(3)).containsEntry("OUTCOME", "REJECTED").containsEntry("ERROR_CODE", "ORG_REQUIRES_ACCESS_LIST");
+        assertThat(outcomeOfLine(3)).containsEntry("OUTCOME", "REJECTED").containsEntry("ERROR_CODE", "CANNOT_CANCEL_AUTOMATED_RESTORE");
         assertThat(outcomeOfLine(4)).containsEntry("OUTCOME", "REJECTED").containsEntry("ERROR_CODE", "VALIDATION_ERROR");
         assertThat(outcomeOfLine(5)).containsEntry("OUTCOME", "REJECTED").containsEntry("HTTP_STATUS", 409)
                 .containsEntry("ERROR_CODE", null);

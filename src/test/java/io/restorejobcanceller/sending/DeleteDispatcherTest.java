@@ -82,14 +82,14 @@ class DeleteDispatcherTest {
         }, recorded::add);
         slowOneStarted.await();
         round.<Integer>submit(() -> {
-            throw new CredentialsRejectedException("401");
+            throw new RunRefusedException("401");
         }, recorded::add);
         while (!round.failed()) {
             Thread.onSpinWait();
         }
         assertThat(round.submit(() -> 3, recorded::add)).isFalse();
         release.countDown();
-        assertThatThrownBy(round::awaitAll).isInstanceOf(CredentialsRejectedException.class);
+        assertThatThrownBy(round::awaitAll).isInstanceOf(RunRefusedException.class);
         assertThat(recorded).containsExactly(1);
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.function.Supplier;
 
 import io.restorejobcanceller.atlas.ApiError;
@@ -38,7 +39,8 @@ class RestoreJobCancelSenderTest {
 
     private static Supplier<AtlasAnswer> status(int status, String errorCode, Duration retryAfter) {
         return () -> {
-            throw new AtlasApiException(status, new ApiError(status, errorCode, "reason", "detail of " + errorCode), null, retryAfter);
+            throw new AtlasApiException(status, new ApiError(status, errorCode, "reason", "detail of " + errorCode, List.of(), null),
+                    null, null, retryAfter);
         };
     }
 
@@ -63,7 +65,7 @@ class RestoreJobCancelSenderTest {
     @Test
     void a401StopsEverythingWithoutARetry() {
         answer(status(401, "UNAUTHORIZED", null));
-        assertThatThrownBy(() -> sender.send(TARGET)).isInstanceOf(CredentialsRejectedException.class);
+        assertThatThrownBy(() -> sender.send(TARGET)).isInstanceOf(RunRefusedException.class);
         assertThat(calls).isEqualTo(1);
     }
 
@@ -135,5 +137,55 @@ class RestoreJobCancelSenderTest {
         assertThat(sleeper.waits()).contains(Duration.ofSeconds(30));
         assertThat(sleeper.waits()).allSatisfy(wait -> assertThat(wait).isLessThanOrEqualTo(Duration.ofSeconds(60)));
         assertThat(sleeper.waits()).contains(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void anUnknownProjectIsRejectedForItsWholeProject() throws Exception {
+        answer(status(404, "GROUP_NOT_FOUND", null));
+        CancelResult result = sender.send(TARGET);
+        assertThat(result.outcome()).isEqualTo(Outcome.REJECTED);
+        assertThat(result.errorCode()).isEqualTo("GROUP_NOT_FOUND");
+        assertThat(result.refusedScope()).isEqualTo(new RefusedScope(TARGET.groupId(), null));
+        assertThat(calls).isEqualTo(1);
+    }
+
+    @Test
+    void anUnknownClusterIsRejectedForThatClusterOnly() throws Exception {
+        answer(status(404, "CLUSTER_NOT_FOUND", null));
+        assertThat(sender.send(TARGET).refusedScope()).isEqualTo(new RefusedScope(TARGET.groupId(), TARGET.clusterName()));
+    }
+
+    @Test
+    void a404WithoutAnAtlasCodeIsNeverNotFound() throws Exception {
+        answer(() -> {
+            throw new AtlasApiException(404, null, null, "<html>Not Found</html>", null);
+        });
+        CancelResult result = sender.send(TARGET);
+        assertThat(result.outcome()).isEqualTo(Outcome.REJECTED);
+        assertThat(result.detail()).contains("not an Atlas error body");
+    }
+
+    @Test
+    void writesRefusedDuringAnUpgradeAreSentAgain() throws Exception {
+        answer(status(405, "WRITES_NOT_ALLOWED_DURING_APP_UPGRADES", null));
+        answer(status(405, "WRITES_NOT_ALLOWED_DURING_APP_UPGRADES", null));
+        answer(() -> new AtlasAnswer(204, null));
+        CancelResult result = sender.send(TARGET);
+        assertThat(result.outcome()).isEqualTo(Outcome.CANCELLED);
+        assertThat(result.attempts()).isEqualTo(3);
+    }
+
+    @Test
+    void aHostOffTheAccessListStopsTheRunNamingTheAccessList() {
+        answer(status(403, "IP_ADDRESS_NOT_ON_ACCESS_LIST", null));
+        assertThatThrownBy(() -> sender.send(TARGET)).isInstanceOf(RunRefusedException.class)
+                .hasMessageContaining("API access list");
+        assertThat(calls).isEqualTo(1);
+    }
+
+    @Test
+    void aProjectRefusedToTheseCredentialsDoesNotStopTheRun() throws Exception {
+        answer(status(401, "NOT_IN_GROUP", null));
+        assertThat(sender.send(TARGET).refusedScope()).isNotNull();
     }
 }

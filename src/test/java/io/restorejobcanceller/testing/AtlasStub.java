@@ -11,7 +11,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -53,10 +55,25 @@ public final class AtlasStub implements AutoCloseable {
         return aResponse().withStatus(204).withHeader("RateLimit-Limit", "100").withHeader("RateLimit-Remaining", "99");
     }
 
-    public static ResponseDefinitionBuilder apiError(int status, String errorCode, String reason, String detail) {
-        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody("""
-                {"detail":"%s","error":%d,"errorCode":"%s","parameters":[],"reason":"%s"}"""
-                .formatted(detail, status, errorCode, reason));
+    public static ResponseDefinitionBuilder apiError(int status, String errorCode, String reason, String detail,
+                                                     String... parameters) {
+        String parameterList = Arrays.stream(parameters).map(p -> '"' + p + '"').collect(Collectors.joining(","));
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+                .withHeader("X-Error-Code", errorCode).withBody("""
+                {"detail":"%s","error":%d,"errorCode":"%s","parameters":[%s],"reason":"%s"}"""
+                .formatted(detail, status, errorCode, parameterList, reason));
+    }
+
+    /** Every DELETE under this project (or this cluster of it, when given) gets this answer. */
+    public void answerUnder(String groupId, String clusterName, ResponseDefinitionBuilder response) {
+        String under = "/api/atlas/v2/groups/" + groupId + (clusterName == null ? "/.*" : "/clusters/" + clusterName + "/.*");
+        server.stubFor(delete(urlPathMatching(under)).atPriority(5).willReturn(response));
+    }
+
+    /** DELETEs sent under this project. */
+    public int deletesUnder(String groupId) {
+        return server.countRequestsMatching(deleteRequestedFor(urlPathMatching("/api/atlas/v2/groups/" + groupId + "/.*"))
+                .build()).getCount();
     }
 
     public static ResponseDefinitionBuilder rateLimited(int retryAfterSeconds) {
