@@ -1,6 +1,7 @@
 package io.restorejobcanceller.sending;
 
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 
 import io.restorejobcanceller.atlas.AtlasAnswer;
 import io.restorejobcanceller.atlas.AtlasApiException;
@@ -25,14 +26,14 @@ public class RestoreJobCancelSender {
 
     private final RestoreJobCancellation atlas;
     private final RetryPolicy retryPolicy;
-    private final Duration maxDelay;
+    private final RetryProperties retry;
     private final Sleeper sleeper;
     private final RequestThrottle throttle;
 
     public RestoreJobCancelSender(RestoreJobCancellation atlas, RetryProperties retry, Sleeper sleeper, RequestThrottle throttle) {
         this.atlas = atlas;
         this.throttle = throttle;
-        this.maxDelay = retry.maxDelay();
+        this.retry = retry;
         this.sleeper = sleeper;
         this.retryPolicy = RetryPolicy.builder()
                 .maxRetries(retry.maxAttempts() - 1)
@@ -51,6 +52,7 @@ public class RestoreJobCancelSender {
     public CancelResult send(CancellationTarget target) throws InterruptedException {
         BackOffExecution backOff = retryPolicy.getBackOff().start();
         boolean unansweredBefore = false;
+        int rateLimited = 0;
         for (int attempt = 1; ; attempt++) {
             RuntimeException failure;
             throttle.beforeRequest();
@@ -59,8 +61,10 @@ public class RestoreJobCancelSender {
                 throttle.observeRemaining(answer.rateLimitRemaining());
                 return new CancelResult(Outcome.CANCELLED, answer.status(), null, maybeEarlierUnanswered(unansweredBefore), attempt);
             } catch (AtlasApiException e) {
-                if (e.retryAfter() != null) {
-                    throttle.pauseAll(capped(e.retryAfter()));
+                rateLimited += e.status() == 429 ? 1 : 0;
+                Duration asked = serverWait(e, rateLimited);
+                if (asked != null) {
+                    throttle.pauseAll(asked); // Atlas's buckets are shared by every worker, not kept per thread
                 }
                 CancelResult result = switch (e.verdict()) {
                     case CREDENTIALS_REFUSED -> throw new RunRefusedException("Atlas refused the credentials (" + e.getMessage()
@@ -86,20 +90,30 @@ public class RestoreJobCancelSender {
             if (backOffMillis == BackOffExecution.STOP) {
                 return gaveUp(failure, attempt);
             }
-            sleeper.sleep(waitBeforeRetry(backOffMillis, failure));
+            Duration wait = min(Duration.ofMillis(backOffMillis), retry.maxDelay());
+            Duration asked = failure instanceof AtlasApiException e ? serverWait(e, rateLimited) : null;
+            sleeper.sleep(asked != null && asked.compareTo(wait) > 0 ? asked : wait);
         }
     }
 
-    private Duration waitBeforeRetry(long backOffMillis, RuntimeException failure) {
-        Duration wait = Duration.ofMillis(backOffMillis);
-        if (failure instanceof AtlasApiException e && e.retryAfter() != null && e.retryAfter().compareTo(wait) > 0) {
-            wait = e.retryAfter();
+    /**
+     * The wait the server asks for: its {@code Retry-After} in full (up to {@code max-retry-after}), else, after a
+     * 429, at least {@code rate-limited-delay} doubled for each further 429 of the row, with jitter; or {@code null}.
+     */
+    private Duration serverWait(AtlasApiException e, int rateLimited) {
+        if (e.retryAfter() != null) {
+            return min(e.retryAfter(), retry.maxRetryAfter());
         }
-        return capped(wait);
+        if (e.status() != 429) {
+            return null;
+        }
+        long jitterMillis = retry.jitter().isZero() ? 0 : ThreadLocalRandom.current().nextLong(retry.jitter().toMillis() + 1);
+        Duration progressive = retry.rateLimitedDelay().multipliedBy(1L << Math.min(rateLimited - 1, 20));
+        return min(progressive.plusMillis(jitterMillis), retry.maxRetryAfter());
     }
 
-    private Duration capped(Duration wait) {
-        return wait.compareTo(maxDelay) > 0 ? maxDelay : wait;
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) > 0 ? b : a;
     }
 
     private static CancelResult answered(Outcome outcome, AtlasApiException e, int attempts, boolean unansweredBefore,

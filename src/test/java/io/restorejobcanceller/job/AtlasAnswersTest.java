@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -178,5 +179,23 @@ class AtlasAnswersTest {
             assertThat(row.get("OUTCOME")).isEqualTo("NOT_FOUND");
             assertThat(row.get("ERROR_CODE")).isEqualTo("RESTORE_JOB_NOT_FOUND");
         });
+    }
+
+    @Test
+    void a429WithoutRetryAfterMakesEveryWorkerWaitAtLeastTenSeconds() {
+        // given
+        String path = AtlasStub.path(GOOD, "Cluster0", "%024x".formatted(GOOD.hashCode() * 1000L));
+        atlas.answerInTurn(path, AtlasStub.apiError(429, "RATE_LIMITED_TOKEN_BUCKET", "Too Many Requests",
+                "Request capacity: 10. Refill rate: 5 per 60 seconds"), AtlasStub.cancelled());
+        Path input = canceller.file("in.csv", file(1, GOOD));
+
+        // when
+        int exitCode = canceller.run("--input=" + input);
+
+        // then
+        assertThat(exitCode).isZero();
+        assertThat(canceller.outcomes()).singleElement().satisfies(row -> assertThat(row.get("ATTEMPTS")).isEqualTo(2));
+        assertThat(canceller.sleeper().waits()).contains(Duration.ofSeconds(10))
+                .allSatisfy(wait -> assertThat(wait).isLessThanOrEqualTo(Duration.ofSeconds(10)));
     }
 }

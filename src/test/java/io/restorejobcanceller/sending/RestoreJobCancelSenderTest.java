@@ -30,7 +30,8 @@ class RestoreJobCancelSenderTest {
     private final RestoreJobCancelSender sender = new RestoreJobCancelSender(target -> {
         calls++;
         return (answers.size() > 1 ? answers.poll() : answers.peek()).get();
-    }, new RetryProperties(4, Duration.ofSeconds(1), 2.0, Duration.ofSeconds(60), Duration.ZERO),
+    }, new RetryProperties(4, Duration.ofSeconds(1), 2.0, Duration.ofSeconds(60), Duration.ZERO,
+            Duration.ofMinutes(10), Duration.ofSeconds(10)),
             sleeper, new RequestThrottle(new RateProperties(0, 2, Duration.ofSeconds(2)), sleeper, sleeper.clock()));
 
     private void answer(Supplier<AtlasAnswer> answer) {
@@ -128,15 +129,25 @@ class RestoreJobCancelSenderTest {
     }
 
     @Test
-    void retryAfterLengthensTheWaitUpToTheCap() throws Exception {
-        answer(status(429, "RATE_LIMITED", Duration.ofSeconds(30)));
+    void retryAfterIsHonouredInFullUpToItsCap() throws Exception {
         answer(status(503, "SERVICE_UNAVAILABLE", Duration.ofMinutes(5)));
+        answer(status(429, "RATE_LIMITED", Duration.ofMinutes(20)));
         answer(() -> new AtlasAnswer(204, null));
-        sender.send(TARGET);
-        // each Retry-After pauses all workers and lengthens this row's own wait, both capped at max-delay
-        assertThat(sleeper.waits()).contains(Duration.ofSeconds(30));
-        assertThat(sleeper.waits()).allSatisfy(wait -> assertThat(wait).isLessThanOrEqualTo(Duration.ofSeconds(60)));
-        assertThat(sleeper.waits()).contains(Duration.ofSeconds(60));
+        CancelResult result = sender.send(TARGET);
+        assertThat(result.outcome()).isEqualTo(Outcome.CANCELLED);
+        // each wait is this worker's own, after the pause it asked of every worker (sleeping through the same time)
+        assertThat(sleeper.waits()).contains(Duration.ofMinutes(5), Duration.ofMinutes(10))
+                .allSatisfy(wait -> assertThat(wait).isLessThanOrEqualTo(Duration.ofMinutes(10)));
+    }
+
+    @Test
+    void a429WithoutRetryAfterWaitsTenSecondsThenProgressivelyLonger() throws Exception {
+        answer(status(429, "RATE_LIMITED_TOKEN_BUCKET", null));
+        CancelResult result = sender.send(TARGET);
+        assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(result.attempts()).isEqualTo(4);
+        assertThat(sleeper.waits()).containsSubsequence(Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(40))
+                .allSatisfy(wait -> assertThat(wait).isGreaterThanOrEqualTo(Duration.ofSeconds(10)));
     }
 
     @Test
