@@ -4,9 +4,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 
+import io.restorejobcanceller.atlas.Sleeper;
 import io.restorejobcanceller.cli.ExitCode;
 import io.restorejobcanceller.run.GracefulShutdown;
-import io.restorejobcanceller.sending.Sleeper;
 
 import org.springframework.beans.BeansException;
 import org.springframework.boot.SpringApplication;

@@ -27,9 +27,9 @@ public class AtlasAuthorization implements RequestInterceptor, AutoCloseable {
     }
 
     static AtlasAuthorization forCredentials(AtlasCredentials credentials, AtlasProperties properties,
-                                             CloseableHttpClient httpClient, Clock clock) {
+                                             CloseableHttpClient httpClient, Clock clock, Sleeper sleeper) {
         return new AtlasAuthorization(credentials, credentials.kind() == AtlasCredentials.Kind.SERVICE_ACCOUNT
-                ? ServiceAccountTokens.create(credentials, properties, httpClient, clock) : null);
+                ? ServiceAccountTokens.create(credentials, properties, httpClient, clock, sleeper) : null);
     }
 
     @Override

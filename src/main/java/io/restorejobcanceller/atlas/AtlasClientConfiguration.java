@@ -35,8 +35,8 @@ public class AtlasClientConfiguration {
 
     @Bean(destroyMethod = "close")
     AtlasAuthorization atlasAuthorization(AtlasCredentials credentials, AtlasProperties properties,
-                                          CloseableHttpClient atlasHttpClient, Clock clock) {
-        return AtlasAuthorization.forCredentials(credentials, properties, atlasHttpClient, clock);
+                                          CloseableHttpClient atlasHttpClient, Clock clock, Sleeper sleeper) {
+        return AtlasAuthorization.forCredentials(credentials, properties, atlasHttpClient, clock, sleeper);
     }
 
     @Bean

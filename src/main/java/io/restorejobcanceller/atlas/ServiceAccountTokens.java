@@ -14,6 +14,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.http.converter.FormHttpMessageConverter;
 import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
@@ -23,6 +24,8 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.security.oauth2.core.http.converter.OAuth2AccessTokenResponseHttpMessageConverter;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClient;
@@ -38,6 +41,10 @@ public class ServiceAccountTokens implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ServiceAccountTokens.class);
     private static final String REGISTRATION = "atlas-service-account";
     private static final String PRINCIPAL = "restore-job-canceller";
+    /** The token endpoint is rate limited (10 to 50 a minute): it is asked at most this often for one token. */
+    private static final int TOKEN_ATTEMPTS = 5;
+    private static final Duration TOKEN_RETRY_DELAY = Duration.ofSeconds(10);
+    private static final Duration MAX_TOKEN_WAIT = Duration.ofMinutes(10);
 
     private final AuthorizedClientServiceOAuth2AuthorizedClientManager manager;
     private final InMemoryOAuth2AuthorizedClientService store;
@@ -46,10 +53,13 @@ public class ServiceAccountTokens implements AutoCloseable {
     private final String clientId;
     private final String clientSecret;
     private final List<String> minted = new ArrayList<>();
+    private final Duration refreshMargin;
+    private final Clock clock;
+    private final Sleeper sleeper;
 
     /** Tokens from the configured token endpoint, obtained through the shared HTTP client. */
     static ServiceAccountTokens create(AtlasCredentials credentials, AtlasProperties properties,
-                                       CloseableHttpClient httpClient, Clock clock) {
+                                       CloseableHttpClient httpClient, Clock clock, Sleeper sleeper) {
         RestClient tokenEndpoint = RestClient.builder()
                 .requestFactory(new HttpComponentsClientHttpRequestFactory(httpClient))
                 .configureMessageConverters(converters -> converters
@@ -58,12 +68,15 @@ public class ServiceAccountTokens implements AutoCloseable {
                 .defaultStatusHandler(new OAuth2ErrorResponseErrorHandler())
                 .build();
         return new ServiceAccountTokens(credentials, properties.effectiveTokenUrl(), properties.effectiveRevokeUrl(),
-                properties.tokenRefreshMargin(), tokenEndpoint, clock);
+                properties.tokenRefreshMargin(), tokenEndpoint, clock, sleeper);
     }
 
     ServiceAccountTokens(AtlasCredentials credentials, URI tokenUrl, URI revokeUrl, Duration refreshMargin,
-                                RestClient restClient, Clock clock) {
+                         RestClient restClient, Clock clock, Sleeper sleeper) {
         this.restClient = restClient;
+        this.refreshMargin = refreshMargin;
+        this.clock = clock;
+        this.sleeper = sleeper;
         this.revokeUrl = revokeUrl;
         this.clientId = credentials.id();
         this.clientSecret = credentials.secret();
@@ -79,19 +92,64 @@ public class ServiceAccountTokens implements AutoCloseable {
         this.store = new InMemoryOAuth2AuthorizedClientService(registrations);
         this.manager = new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations, store);
         this.manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder()
-                .clientCredentials(grant -> grant.accessTokenResponseClient(tokenClient).clockSkew(refreshMargin).clock(clock))
+                .clientCredentials(grant -> grant.accessTokenResponseClient(tokenClient).clockSkew(Duration.ZERO).clock(clock))
                 .build());
     }
 
-    /** The current access token, minting one on first use or when it is about to expire. */
+    /**
+     * The current access token, minting one on first use or when it is due for renewal: when less than the refresh
+     * margin, or half its lifetime, is left (whichever is shorter, so that a short-lived token is not renewed per
+     * request). The token endpoint's 429, 5xx and silences are waited out and retried.
+     */
     public synchronized String accessToken() {
-        String token = manager.authorize(OAuth2AuthorizeRequest.withClientRegistrationId(REGISTRATION)
-                .principal(PRINCIPAL).build()).getAccessToken().getTokenValue();
+        OAuth2AuthorizedClient current = store.loadAuthorizedClient(REGISTRATION, PRINCIPAL);
+        if (current != null && dueForRenewal(current.getAccessToken())) {
+            store.removeAuthorizedClient(REGISTRATION, PRINCIPAL);
+        }
+        String token = authorize();
         if (minted.isEmpty() || !minted.get(minted.size() - 1).equals(token)) {
             minted.add(token);
             log.info("Obtained service-account access token #{} for client {}", minted.size(), clientId);
         }
         return token;
+    }
+
+    private boolean dueForRenewal(OAuth2AccessToken token) {
+        if (token.getIssuedAt() == null || token.getExpiresAt() == null) {
+            return false;
+        }
+        Duration halfLife = Duration.between(token.getIssuedAt(), token.getExpiresAt()).dividedBy(2);
+        Duration renewBefore = refreshMargin.compareTo(halfLife) < 0 ? refreshMargin : halfLife;
+        return !clock.instant().plus(renewBefore).isBefore(token.getExpiresAt());
+    }
+
+    private String authorize() {
+        OAuth2AuthorizeRequest request = OAuth2AuthorizeRequest.withClientRegistrationId(REGISTRATION).principal(PRINCIPAL).build();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return manager.authorize(request).getAccessToken().getTokenValue();
+            } catch (OAuth2AuthorizationException e) {
+                TokenEndpointAnswer answer = TokenEndpointAnswer.of(e, clock);
+                if (!answer.isTransient()) {
+                    throw new TokenEndpointException("the token endpoint refused service account " + clientId + " ("
+                            + answer.description() + "): check " + AtlasCredentials.CLIENT_ID + " and "
+                            + AtlasCredentials.CLIENT_SECRET);
+                }
+                if (attempt == TOKEN_ATTEMPTS) {
+                    throw new TokenEndpointException("the token endpoint did not give service account " + clientId
+                            + " a token in " + TOKEN_ATTEMPTS + " attempts (last: " + answer.description() + "); run again later");
+                }
+                Duration wait = answer.retryAfter() != null ? answer.retryAfter()
+                        : TOKEN_RETRY_DELAY.multipliedBy(1L << (attempt - 1));
+                log.warn("The token endpoint answered {}; asking again in {} s", answer.description(), wait.toSeconds());
+                try {
+                    sleeper.sleep(wait.compareTo(MAX_TOKEN_WAIT) > 0 ? MAX_TOKEN_WAIT : wait);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new TokenEndpointException("interrupted while waiting for the token endpoint");
+                }
+            }
+        }
     }
 
     /**

@@ -6,6 +6,7 @@ import java.time.Instant;
 
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.restorejobcanceller.atlas.Sleeper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

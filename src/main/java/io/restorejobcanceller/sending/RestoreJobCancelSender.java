@@ -9,6 +9,7 @@ import io.restorejobcanceller.atlas.AtlasUnreachableException;
 import io.restorejobcanceller.atlas.AtlasVerdict;
 import io.restorejobcanceller.atlas.CancellationTarget;
 import io.restorejobcanceller.atlas.RestoreJobCancellation;
+import io.restorejobcanceller.atlas.Sleeper;
 import io.restorejobcanceller.outcome.Outcome;
 
 import org.springframework.core.retry.RetryPolicy;

@@ -171,13 +171,13 @@ class CancellationJobTest {
     }
 
     @Test
-    void capsARetryAfterLongerThanTheMaximumDelay() {
+    void capsARetryAfterLongerThanItsMaximum() {
         // given
         atlas.answerInTurn(path(1), AtlasStub.rateLimited(3600), AtlasStub.cancelled());
         Path input = canceller.file("in.csv", csv(1));
 
         // when
-        int exitCode = canceller.with("--canceller.retry.max-delay=90s").run("--input=" + input);
+        int exitCode = canceller.with("--canceller.retry.max-retry-after=90s").run("--input=" + input);
 
         // then
         assertThat(exitCode).isZero();

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.restorejobcanceller.CancellerApplication;
-import io.restorejobcanceller.sending.Sleeper;
+import io.restorejobcanceller.atlas.Sleeper;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;

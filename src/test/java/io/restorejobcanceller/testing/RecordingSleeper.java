@@ -8,7 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.restorejobcanceller.sending.Sleeper;
+import io.restorejobcanceller.atlas.Sleeper;
 
 /** Records the waits the job asks for instead of spending them, and moves its {@link #clock()} on by each one. */
 public final class RecordingSleeper implements Sleeper {

@@ -1,4 +1,4 @@
-package io.restorejobcanceller.sending;
+package io.restorejobcanceller.atlas;
 
 import java.time.Duration;
 
