@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import feign.Response;
 import feign.RetryableException;
@@ -43,11 +45,29 @@ public class AtlasBackupApi implements RestoreJobCancellation {
      */
     @Override
     public AtlasAnswer cancelRestoreJob(CancellationTarget target) {
+        return exchange(() -> client.cancelRestoreJob(target.groupId(), target.clusterName(), target.restoreJobId()),
+                response -> new AtlasAnswer(response.status(), integerHeader(response, "RateLimit-Remaining")));
+    }
+
+    /** Reads the restore job's state; its errors are those of the DELETE. */
+    @Override
+    public RestoreJobState restoreJob(CancellationTarget target) {
+        return exchange(() -> client.getRestoreJob(target.groupId(), target.clusterName(), target.restoreJobId()), response -> {
+            String body = readBody(response);
+            try {
+                return json.readValue(body == null ? "{}" : body, RestoreJobState.class);
+            } catch (JacksonException e) {
+                throw new AtlasUnreachableException("the restore job's state could not be read: " + e.getOriginalMessage(), e);
+            }
+        });
+    }
+
+    private <T> T exchange(Supplier<Response> request, Function<Response, T> success) {
         for (boolean renewed = false; ; renewed = true) {
-            try (Response response = client.cancelRestoreJob(target.groupId(), target.clusterName(), target.restoreJobId())) {
+            try (Response response = request.get()) {
                 int status = response.status();
                 if (status / 100 == 2) {
-                    return new AtlasAnswer(status, integerHeader(response, "RateLimit-Remaining"));
+                    return success.apply(response);
                 }
                 String body = readBody(response);
                 ApiError apiError = parse(body);

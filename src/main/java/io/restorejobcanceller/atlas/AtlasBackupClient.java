@@ -19,4 +19,10 @@ public interface AtlasBackupClient {
     @Headers("Accept: " + API_VERSION_MEDIA_TYPE)
     Response cancelRestoreJob(@Param("groupId") String groupId, @Param("clusterName") String clusterName,
                               @Param("restoreJobId") String restoreJobId);
+
+    /** Reads one restore job (needs the Project Backup Manager role); the raw response, as for the DELETE. */
+    @RequestLine("GET /api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/restoreJobs/{restoreJobId}")
+    @Headers("Accept: " + API_VERSION_MEDIA_TYPE)
+    Response getRestoreJob(@Param("groupId") String groupId, @Param("clusterName") String clusterName,
+                           @Param("restoreJobId") String restoreJobId);
 }

@@ -1,7 +1,6 @@
 package io.restorejobcanceller.atlas;
 
-/** One DELETE, one answer: what sending needs of Atlas ({@link AtlasBackupApi}; a lambda in unit tests). */
-@FunctionalInterface
+/** One request, one answer: what sending needs of Atlas ({@link AtlasBackupApi}; scripted in unit tests). */
 public interface RestoreJobCancellation {
 
     /**
@@ -10,4 +9,11 @@ public interface RestoreJobCancellation {
      * @throws AtlasUnreachableException no answer came
      */
     AtlasAnswer cancelRestoreJob(CancellationTarget target);
+
+    /**
+     * @return the restore job's state, read with {@code GET} (for {@code --check-first})
+     * @throws AtlasApiException any other status than 2xx
+     * @throws AtlasUnreachableException no answer came
+     */
+    RestoreJobState restoreJob(CancellationTarget target);
 }

@@ -14,6 +14,7 @@ import io.restorejobcanceller.cli.InputProperties;
 import io.restorejobcanceller.input.InputFile;
 import io.restorejobcanceller.input.InputFileException;
 import io.restorejobcanceller.job.CancellationJobConfiguration;
+import io.restorejobcanceller.job.StepProperties;
 import io.restorejobcanceller.run.CancellationLauncher.Launch;
 import io.restorejobcanceller.run.CancellationLauncher;
 
@@ -26,31 +27,33 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code --input=FILE|DIR [--dry-run]}, {@code --restart=ID}, {@code --abandon=ID}: checks files and configuration
+ * {@code --input=FILE|DIR [--dry-run] [--check-first]}, {@code --restart=ID}, {@code --abandon=ID}: checks files and configuration
  * before anything is sent, runs one job instance per file (a directory is an inbox processed in name order) and
  * prints a summary of each.
  */
 @Component
 class CancelCommand {
 
-    static final String USAGE = "usage: java -jar restore-job-canceller.jar --input=FILE|DIR [--dry-run] | --restart=ID"
+    static final String USAGE = "usage: java -jar restore-job-canceller.jar --input=FILE|DIR [--dry-run] [--check-first] | --restart=ID"
             + " | --abandon=ID | --schedule | report [...]";
-    static final List<String> OPTIONS = List.of("input", "dry-run", "restart", "abandon");
+    static final List<String> OPTIONS = List.of("input", "dry-run", "check-first", "restart", "abandon");
 
     private final CancellationLauncher launcher;
     private final JobRepository jobRepository;
     private final AtlasCredentials credentials;
     private final AtlasProperties atlas;
     private final InputProperties inbox;
+    private final StepProperties step;
     private final RunSummary summary;
 
     CancelCommand(CancellationLauncher launcher, JobRepository jobRepository, AtlasCredentials credentials,
-                  AtlasProperties atlas, InputProperties inbox, RunSummary summary) {
+                  AtlasProperties atlas, InputProperties inbox, StepProperties step, RunSummary summary) {
         this.launcher = launcher;
         this.jobRepository = jobRepository;
         this.credentials = credentials;
         this.atlas = atlas;
         this.inbox = inbox;
+        this.step = step;
         this.summary = summary;
     }
 
@@ -67,13 +70,14 @@ class CancelCommand {
         if (abandon != null) {
             return summary.report(launcher.abandon(execution(abandon)), "execution " + abandon);
         }
-        return runInput(Path.of(input), args.containsOption("dry-run"));
+        return runInput(Path.of(input), args.containsOption("dry-run"), args.containsOption("check-first"));
     }
 
     /** One file, or every matching file of a directory not yet done; the most serious exit code wins. */
-    int runInput(Path input, boolean dryRun) throws Exception {
+    int runInput(Path input, boolean dryRun, boolean checkFirstOption) throws Exception {
+        boolean checkFirst = checkFirstOption || step.checkFirst();
         if (!Files.isDirectory(input)) {
-            return runFile(InputFile.inspect(input), dryRun);
+            return runFile(InputFile.inspect(input), dryRun, checkFirst);
         }
         List<Path> files = inboxFiles(input);
         if (files.isEmpty()) {
@@ -84,7 +88,7 @@ class CancelCommand {
         for (Path file : files) {
             int fileExit;
             try {
-                fileExit = runFile(InputFile.inspect(file), dryRun);
+                fileExit = runFile(InputFile.inspect(file), dryRun, checkFirst);
             } catch (InputFileException e) {
                 System.err.println("error: " + e.getMessage());
                 fileExit = ExitCode.USAGE;
@@ -94,14 +98,15 @@ class CancelCommand {
         return exitCode;
     }
 
-    private int runFile(InputFile file, boolean dryRun) throws Exception {
-        if (!dryRun) {
+    private int runFile(InputFile file, boolean dryRun, boolean checkFirst) throws Exception {
+        if (!dryRun || checkFirst) {
             checkAtlasConfiguration();
         }
         JobParameters parameters = new JobParametersBuilder()
                 .addString(CancellationJobConfiguration.INPUT_FILE, file.path().toString())
                 .addString(CancellationJobConfiguration.INPUT_SHA256, file.sha256())
                 .addJobParameter(CancellationJobConfiguration.DRY_RUN, dryRun, Boolean.class, true)
+                .addJobParameter(CancellationJobConfiguration.CHECK_FIRST, checkFirst, Boolean.class, false)
                 .addLong(CancellationJobConfiguration.INPUT_ROWS, file.dataRows(), false)
                 .toJobParameters();
         System.out.printf("%s %s: %d data rows (sha256 %s)%n", dryRun ? "Dry run of" : "Cancelling restore jobs from",

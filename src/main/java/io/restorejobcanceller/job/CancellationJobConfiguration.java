@@ -26,6 +26,8 @@ public class CancellationJobConfiguration {
     public static final String INPUT_FILE = "input.file";
     public static final String INPUT_SHA256 = "input.sha256";
     public static final String DRY_RUN = "dry-run";
+    /** Not identifying: how the rows are sent, not what the run is. */
+    public static final String CHECK_FIRST = "check-first";
     /** Not identifying: the number of data rows, for progress. */
     public static final String INPUT_ROWS = "input.rows";
 

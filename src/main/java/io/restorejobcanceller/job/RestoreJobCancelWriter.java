@@ -35,6 +35,7 @@ public class RestoreJobCancelWriter implements ItemWriter<CheckedRow> {
 
     private final StepExecution stepExecution;
     private final boolean dryRun;
+    private final RestoreJobCancelSender.Requests requests;
     private final OutcomeRecorder recorder;
     private final DuplicateCheck duplicates;
     private final ScopeRefusals refusals;
@@ -45,10 +46,13 @@ public class RestoreJobCancelWriter implements ItemWriter<CheckedRow> {
 
     public RestoreJobCancelWriter(@Value("#{stepExecution}") StepExecution stepExecution,
                                   @Value("#{jobParameters['" + CancellationJobConfiguration.DRY_RUN + "']}") Boolean dryRun,
+                                  @Value("#{jobParameters['" + CancellationJobConfiguration.CHECK_FIRST + "']}") Boolean checkFirst,
                                   OutcomeRecorder recorder, DuplicateCheck duplicates, ScopeRefusals refusals,
                                   SkipBudget skipBudget, RestoreJobCancelSender sender, DeleteDispatcher dispatcher) {
         this.stepExecution = stepExecution;
         this.dryRun = Boolean.TRUE.equals(dryRun);
+        this.requests = !Boolean.TRUE.equals(checkFirst) ? RestoreJobCancelSender.Requests.DELETE
+                : this.dryRun ? RestoreJobCancelSender.Requests.CHECK_ONLY : RestoreJobCancelSender.Requests.CHECK_THEN_DELETE;
         this.recorder = recorder;
         this.duplicates = duplicates;
         this.refusals = refusals;
@@ -106,17 +110,18 @@ public class RestoreJobCancelWriter implements ItemWriter<CheckedRow> {
         if (refused.isPresent()) {
             return refused.get();
         }
-        return dryRun ? CancelResult.notSent(Outcome.PLANNED, "dry run: would send DELETE") : null;
+        return dryRun && requests == RestoreJobCancelSender.Requests.DELETE
+                ? CancelResult.notSent(Outcome.PLANNED, "dry run: would send DELETE") : null;
     }
 
     /** Sends the row's DELETE; {@code false} if the round takes no more. */
     private boolean send(CheckedRow row, DeleteDispatcher.Round deletes) throws Exception {
         if (firstDeleteAnswered) {
-            return deletes.submit(() -> skipBudget.count(row, sender.send(row.target())), result -> recorder.record(row, result));
+            return deletes.submit(() -> skipBudget.count(row, sender.send(row.target(), requests)), result -> recorder.record(row, result));
         }
         // the first DELETE goes alone: it authenticates (Digest challenge, service-account token) once, and wrong
         // credentials stop the job after one request instead of one per worker
-        recorder.record(row, skipBudget.count(row, sender.send(row.target())));
+        recorder.record(row, skipBudget.count(row, sender.send(row.target(), requests)));
         firstDeleteAnswered = true;
         return true;
     }

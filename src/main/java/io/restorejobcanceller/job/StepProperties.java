@@ -16,11 +16,13 @@ import org.springframework.validation.annotation.Validated;
  *                  large, because the DELETEs in flight drain at each chunk end
  * @param skipLimit how many REJECTED or FAILED rows one execution tolerates before it stops FAILED
  * @param progressInterval at most one progress line per interval
+ * @param checkFirst read each restore job ({@code GET}) before its DELETE, as {@code --check-first} does
  */
 @Validated
 @ConfigurationProperties("canceller")
 public record StepProperties(
         @Min(1) @DefaultValue("10000") int chunkSize,
         @Min(0) @DefaultValue("100") long skipLimit,
-        @NotNull @DefaultValue("5s") Duration progressInterval) {
+        @NotNull @DefaultValue("5s") Duration progressInterval,
+        @DefaultValue("false") boolean checkFirst) {
 }

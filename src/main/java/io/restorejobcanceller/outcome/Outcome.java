@@ -15,7 +15,9 @@ public enum Outcome {
     /** The same target appeared on an earlier line of the file; nothing was sent. */
     DUPLICATE(false),
     /** Dry run: the row is valid and would have been sent. */
-    PLANNED(false);
+    PLANNED(false),
+    /** {@code --check-first}: the restore job was already cancelled, finished or expired; nothing was sent. */
+    SKIPPED(false);
 
     private final boolean needsAttention;
 

@@ -9,6 +9,7 @@ import io.restorejobcanceller.atlas.AtlasUnreachableException;
 import io.restorejobcanceller.atlas.AtlasVerdict;
 import io.restorejobcanceller.atlas.CancellationTarget;
 import io.restorejobcanceller.atlas.RestoreJobCancellation;
+import io.restorejobcanceller.atlas.RestoreJobState;
 import io.restorejobcanceller.atlas.Sleeper;
 import io.restorejobcanceller.outcome.Outcome;
 
@@ -24,6 +25,9 @@ import org.springframework.util.backoff.BackOffExecution;
  */
 @Component
 public class RestoreJobCancelSender {
+
+    /** The ERROR_CODE of a row refused after {@code --check-first} found an automated or point-in-time restore job. */
+    public static final String NOT_A_DOWNLOAD_RESTORE_JOB = "NOT_A_DOWNLOAD_RESTORE_JOB";
 
     private final RestoreJobCancellation atlas;
     private final RetryPolicy retryPolicy;
@@ -51,16 +55,34 @@ public class RestoreJobCancelSender {
      * credentials or of this host throws {@link RunRefusedException}.
      */
     public CancelResult send(CancellationTarget target) throws InterruptedException {
+        return send(target, Requests.DELETE);
+    }
+
+    /** Which requests a row gets: the DELETE, or first a GET of the restore job ({@code --check-first}), or only that. */
+    public enum Requests { DELETE, CHECK_THEN_DELETE, CHECK_ONLY }
+
+    public CancelResult send(CancellationTarget target, Requests requests) throws InterruptedException {
         BackOffExecution backOff = retryPolicy.getBackOff().start();
         boolean unansweredBefore = false;
         int rateLimited = 0;
+        int deletes = 0;
+        RestoreJobState state = null;
         for (int attempt = 1; ; attempt++) {
             RuntimeException failure;
             throttle.beforeRequest();
             try {
+                if (requests != Requests.DELETE && state == null) {
+                    state = atlas.restoreJob(target);
+                    CancelResult decided = decide(state, requests);
+                    if (decided != null) {
+                        return decided;
+                    }
+                    throttle.beforeRequest();
+                }
+                deletes++;
                 AtlasAnswer answer = atlas.cancelRestoreJob(target);
                 throttle.observeRemaining(answer.rateLimitRemaining());
-                return new CancelResult(Outcome.CANCELLED, answer.status(), null, maybeEarlierUnanswered(unansweredBefore), attempt);
+                return new CancelResult(Outcome.CANCELLED, answer.status(), null, maybeEarlierUnanswered(unansweredBefore), deletes);
             } catch (AtlasApiException e) {
                 rateLimited += e.status() == 429 ? 1 : 0;
                 Duration asked = serverWait(e, rateLimited);
@@ -72,11 +94,11 @@ public class RestoreJobCancelSender {
                             + ") while cancelling " + target + "; check the credentials in the environment (README: Credentials)");
                     case HOST_NOT_ALLOWED -> throw new RunRefusedException("Atlas refuses requests from this host (" + e.getMessage()
                             + "); add this host's public IP address to the organisation's API access list, or run from a host on it");
-                    case GONE -> answered(Outcome.NOT_FOUND, e, attempt, unansweredBefore, null);
-                    case PROJECT_REFUSED -> answered(Outcome.REJECTED, e, attempt, unansweredBefore, RefusedScope.project(target));
-                    case CLUSTER_REFUSED -> answered(Outcome.REJECTED, e, attempt, unansweredBefore, RefusedScope.cluster(target));
-                    case REJECTED -> answered(Outcome.REJECTED, e, attempt, unansweredBefore, null);
-                    case UNEXPECTED -> answered(Outcome.FAILED, e, attempt, unansweredBefore, null);
+                    case GONE -> answered(Outcome.NOT_FOUND, e, deletes, unansweredBefore, null);
+                    case PROJECT_REFUSED -> answered(Outcome.REJECTED, e, deletes, unansweredBefore, RefusedScope.project(target));
+                    case CLUSTER_REFUSED -> answered(Outcome.REJECTED, e, deletes, unansweredBefore, RefusedScope.cluster(target));
+                    case REJECTED -> answered(Outcome.REJECTED, e, deletes, unansweredBefore, null);
+                    case UNEXPECTED -> answered(Outcome.FAILED, e, deletes, unansweredBefore, null);
                     case TRANSIENT -> null;
                 };
                 if (result != null) {
@@ -89,7 +111,7 @@ public class RestoreJobCancelSender {
             }
             long backOffMillis = backOff.nextBackOff();
             if (backOffMillis == BackOffExecution.STOP) {
-                return gaveUp(failure, attempt);
+                return gaveUp(failure, attempt, deletes);
             }
             Duration wait = min(Duration.ofMillis(backOffMillis), retry.maxDelay());
             Duration asked = failure instanceof AtlasApiException e ? serverWait(e, rateLimited) : null;
@@ -126,12 +148,25 @@ public class RestoreJobCancelSender {
         return new CancelResult(outcome, e.status(), e.errorCode(), detail, attempts, refusedScope);
     }
 
-    private static CancelResult gaveUp(RuntimeException failure, int attempts) {
+    private static CancelResult gaveUp(RuntimeException failure, int attempts, int deletes) {
         String detail = "gave up after " + attempts + " attempts; last: " + failure.getMessage();
         if (failure instanceof AtlasApiException e) {
-            return new CancelResult(Outcome.FAILED, e.status(), e.errorCode(), detail, attempts);
+            return new CancelResult(Outcome.FAILED, e.status(), e.errorCode(), detail, deletes);
         }
-        return new CancelResult(Outcome.FAILED, null, null, detail, attempts);
+        return new CancelResult(Outcome.FAILED, null, null, detail, deletes);
+    }
+
+    /** What the restore job's state decides without a DELETE, or {@code null} when the DELETE is to be sent. */
+    private static CancelResult decide(RestoreJobState state, Requests requests) {
+        String nothingToCancel = state.nothingToCancel();
+        if (nothingToCancel != null) {
+            return CancelResult.notSent(Outcome.SKIPPED, "checked first: " + nothingToCancel);
+        }
+        if (!state.isCancellable()) {
+            return new CancelResult(Outcome.REJECTED, null, NOT_A_DOWNLOAD_RESTORE_JOB, "checked first: a " + state.deliveryType()
+                    + " restore job; only manual-download restore jobs can be cancelled", 0);
+        }
+        return requests == Requests.CHECK_ONLY ? CancelResult.notSent(Outcome.PLANNED, "dry run, checked first: would send DELETE") : null;
     }
 
     private static String maybeEarlierUnanswered(boolean unansweredBefore) {

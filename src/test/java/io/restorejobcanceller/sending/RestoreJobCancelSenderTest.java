@@ -14,6 +14,8 @@ import io.restorejobcanceller.atlas.AtlasAnswer;
 import io.restorejobcanceller.atlas.AtlasApiException;
 import io.restorejobcanceller.atlas.AtlasUnreachableException;
 import io.restorejobcanceller.atlas.CancellationTarget;
+import io.restorejobcanceller.atlas.RestoreJobCancellation;
+import io.restorejobcanceller.atlas.RestoreJobState;
 import io.restorejobcanceller.outcome.Outcome;
 import io.restorejobcanceller.testing.RecordingSleeper;
 import org.junit.jupiter.api.Test;
@@ -27,9 +29,20 @@ class RestoreJobCancelSenderTest {
     private final RecordingSleeper sleeper = new RecordingSleeper();
     private final Deque<Supplier<AtlasAnswer>> answers = new ArrayDeque<>();
     private int calls;
-    private final RestoreJobCancelSender sender = new RestoreJobCancelSender(target -> {
-        calls++;
-        return (answers.size() > 1 ? answers.poll() : answers.peek()).get();
+    private RestoreJobState state;
+    private int reads;
+    private final RestoreJobCancelSender sender = new RestoreJobCancelSender(new RestoreJobCancellation() {
+        @Override
+        public AtlasAnswer cancelRestoreJob(CancellationTarget target) {
+            calls++;
+            return (answers.size() > 1 ? answers.poll() : answers.peek()).get();
+        }
+
+        @Override
+        public RestoreJobState restoreJob(CancellationTarget target) {
+            reads++;
+            return state;
+        }
     }, new RetryProperties(4, Duration.ofSeconds(1), 2.0, Duration.ofSeconds(60), Duration.ZERO,
             Duration.ofMinutes(10), Duration.ofSeconds(10)),
             sleeper, new RequestThrottle(new RateProperties(0, 2, Duration.ofSeconds(2)), sleeper, sleeper.clock()));
@@ -198,5 +211,41 @@ class RestoreJobCancelSenderTest {
     void aProjectRefusedToTheseCredentialsDoesNotStopTheRun() throws Exception {
         answer(status(401, "NOT_IN_GROUP", null));
         assertThat(sender.send(TARGET).refusedScope()).isNotNull();
+    }
+
+    @Test
+    void checkFirstSkipsARestoreJobWithNothingLeftToCancel() throws Exception {
+        state = new RestoreJobState("download", false, false, "2026-11-22T02:00:00Z");
+        CancelResult result = sender.send(TARGET, RestoreJobCancelSender.Requests.CHECK_THEN_DELETE);
+        assertThat(result.outcome()).isEqualTo(Outcome.SKIPPED);
+        assertThat(result.detail()).contains("already finished");
+        assertThat(calls).isZero();
+        assertThat(result.attempts()).isZero();
+    }
+
+    @Test
+    void checkFirstRefusesAnAutomatedRestoreJobWithoutADelete() throws Exception {
+        state = new RestoreJobState("automated", false, false, null);
+        CancelResult result = sender.send(TARGET, RestoreJobCancelSender.Requests.CHECK_THEN_DELETE);
+        assertThat(result.outcome()).isEqualTo(Outcome.REJECTED);
+        assertThat(result.errorCode()).isEqualTo("NOT_A_DOWNLOAD_RESTORE_JOB");
+        assertThat(calls).isZero();
+    }
+
+    @Test
+    void checkFirstCancelsADownloadStillUnderWayWithOneDelete() throws Exception {
+        state = new RestoreJobState("download", false, false, null);
+        answer(() -> new AtlasAnswer(204, null));
+        CancelResult result = sender.send(TARGET, RestoreJobCancelSender.Requests.CHECK_THEN_DELETE);
+        assertThat(result.outcome()).isEqualTo(Outcome.CANCELLED);
+        assertThat(result.attempts()).isEqualTo(1);
+        assertThat(reads).isEqualTo(1);
+    }
+
+    @Test
+    void aCheckedDryRunPlansWithoutADelete() throws Exception {
+        state = new RestoreJobState("download", false, false, null);
+        assertThat(sender.send(TARGET, RestoreJobCancelSender.Requests.CHECK_ONLY).outcome()).isEqualTo(Outcome.PLANNED);
+        assertThat(calls).isZero();
     }
 }

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
@@ -68,6 +69,15 @@ public final class AtlasStub implements AutoCloseable {
     public void answerUnder(String groupId, String clusterName, ResponseDefinitionBuilder response) {
         String under = "/api/atlas/v2/groups/" + groupId + (clusterName == null ? "/.*" : "/clusters/" + clusterName + "/.*");
         server.stubFor(delete(urlPathMatching(under)).atPriority(5).willReturn(response));
+    }
+
+    /** {@code GET} of this restore job answers this state, as Atlas's restore job document. */
+    public void restoreJobState(String path, String deliveryType, boolean cancelled, boolean expired, String finishedAt) {
+        server.stubFor(get(urlEqualTo(path)).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody("""
+                        {"id":"%s","deliveryType":"%s","cancelled":%s,"expired":%s,"failed":false,%s"timestamp":"2026-11-20T00:00:00Z"}"""
+                        .formatted(path.substring(path.lastIndexOf('/') + 1), deliveryType, cancelled, expired,
+                                finishedAt == null ? "" : "\"finishedAt\":\"" + finishedAt + "\","))));
     }
 
     /** DELETEs sent under this project. */
