@@ -69,6 +69,7 @@ public class RestoreJobCancelSender {
         RestoreJobState state = null;
         for (int attempt = 1; ; attempt++) {
             RuntimeException failure;
+            Duration asked = null;
             throttle.beforeRequest();
             try {
                 if (requests != Requests.DELETE && state == null) {
@@ -85,7 +86,7 @@ public class RestoreJobCancelSender {
                 return new CancelResult(Outcome.CANCELLED, answer.status(), null, maybeEarlierUnanswered(unansweredBefore), deletes);
             } catch (AtlasApiException e) {
                 rateLimited += e.status() == 429 ? 1 : 0;
-                Duration asked = serverWait(e, rateLimited);
+                asked = serverWait(e, rateLimited);
                 if (asked != null) {
                     throttle.pauseAll(asked); // Atlas's buckets are shared by every worker, not kept per thread
                 }
@@ -114,7 +115,6 @@ public class RestoreJobCancelSender {
                 return gaveUp(failure, attempt, deletes);
             }
             Duration wait = min(Duration.ofMillis(backOffMillis), retry.maxDelay());
-            Duration asked = failure instanceof AtlasApiException e ? serverWait(e, rateLimited) : null;
             sleeper.sleep(asked != null && asked.compareTo(wait) > 0 ? asked : wait);
         }
     }
