@@ -70,6 +70,7 @@ public class RestoreJobCancelSender {
         for (int attempt = 1; ; attempt++) {
             RuntimeException failure;
             Duration asked = null;
+            int deletesBefore = deletes;
             throttle.beforeRequest();
             try {
                 if (requests != Requests.DELETE && state == null) {
@@ -107,7 +108,7 @@ public class RestoreJobCancelSender {
                 }
                 failure = e;
             } catch (AtlasUnreachableException e) {
-                unansweredBefore = true;
+                unansweredBefore |= deletes > deletesBefore; // only an unanswered DELETE may have cancelled the job
                 failure = e;
             }
             long backOffMillis = backOff.nextBackOff();

@@ -31,6 +31,7 @@ class RestoreJobCancelSenderTest {
     private int calls;
     private RestoreJobState state;
     private int reads;
+    private int unansweredReads;
     private final RestoreJobCancelSender sender = new RestoreJobCancelSender(new RestoreJobCancellation() {
         @Override
         public AtlasAnswer cancelRestoreJob(CancellationTarget target) {
@@ -40,7 +41,9 @@ class RestoreJobCancelSenderTest {
 
         @Override
         public RestoreJobState restoreJob(CancellationTarget target) {
-            reads++;
+            if (reads++ < unansweredReads) {
+                throw new AtlasUnreachableException("SocketTimeoutException: Read timed out", null);
+            }
             return state;
         }
     }, new RetryProperties(4, Duration.ofSeconds(1), 2.0, Duration.ofSeconds(60), Duration.ZERO,
@@ -247,5 +250,16 @@ class RestoreJobCancelSenderTest {
         state = new RestoreJobState("download", false, false, null);
         assertThat(sender.send(TARGET, RestoreJobCancelSender.Requests.CHECK_ONLY).outcome()).isEqualTo(Outcome.PLANNED);
         assertThat(calls).isZero();
+    }
+
+    @Test
+    void anUnansweredCheckIsNotTakenForADeleteThatMayHaveCancelled() throws Exception {
+        state = new RestoreJobState("download", false, false, null);
+        unansweredReads = 1;
+        answer(status(404, "RESOURCE_NOT_FOUND", null));
+        CancelResult result = sender.send(TARGET, RestoreJobCancelSender.Requests.CHECK_THEN_DELETE);
+        assertThat(result.outcome()).isEqualTo(Outcome.NOT_FOUND);
+        assertThat(result.attempts()).isEqualTo(1);
+        assertThat(result.detail()).doesNotContain("may itself have cancelled");
     }
 }
