@@ -1,17 +1,20 @@
 package io.restorejobcanceller;
 
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.restorejobcanceller.atlas.Sleeper;
 import io.restorejobcanceller.cli.ExitCode;
+import io.restorejobcanceller.database.DatabaseProblem;
 import io.restorejobcanceller.run.GracefulShutdown;
 
 import org.springframework.beans.BeansException;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -20,7 +23,7 @@ import org.springframework.context.annotation.Bean;
 @ConfigurationPropertiesScan
 public class CancellerApplication {
 
-    private static final int H2_DATABASE_ALREADY_OPEN = 90020;
+    private static final String DATABASE_URL = "spring.datasource.url";
     /** How long SIGTERM waits for the running row (and its retries) before closing anyway. */
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(90);
 
@@ -32,14 +35,17 @@ public class CancellerApplication {
 
     /** Runs one command and returns its exit code; a context that cannot start is a configuration error. */
     public static int run(SpringApplication application, String... args) {
+        AtomicReference<String> databaseUrl = new AtomicReference<>("");
+        application.addListeners((ApplicationEnvironmentPreparedEvent prepared) ->
+                databaseUrl.set(prepared.getEnvironment().getProperty(DATABASE_URL, "")));
         ConfigurableApplicationContext context;
         try {
             context = application.run(args);
         } catch (RuntimeException e) {
-            if (isH2FileInUse(e)) {
-                System.err.println("error: the H2 database is in use by another run of restore-job-canceller on this host"
-                        + " (an H2 file serves one process at a time; share PostgreSQL to run from several hosts)");
-                return ExitCode.ALREADY_RUNNING;
+            Optional<DatabaseProblem> database = DatabaseProblem.of(e, databaseUrl.get());
+            if (database.isPresent()) {
+                System.err.println("error: " + database.get().message());
+                return database.get().kind() == DatabaseProblem.Kind.IN_USE ? ExitCode.ALREADY_RUNNING : ExitCode.USAGE;
             }
             System.err.println("error: the configuration is not usable: " + startupProblem(e));
             return ExitCode.USAGE;
@@ -55,15 +61,6 @@ public class CancellerApplication {
     @Bean
     Sleeper sleeper() {
         return duration -> Thread.sleep(duration.toMillis());
-    }
-
-    private static boolean isH2FileInUse(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The most telling message of a start-up failure: the property that did not bind, or the first cause below the bean wiring. */

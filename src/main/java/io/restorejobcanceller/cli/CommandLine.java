@@ -2,7 +2,12 @@ package io.restorejobcanceller.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
+import io.restorejobcanceller.database.DatabaseProblem;
+import io.restorejobcanceller.database.NoResultsDatabaseException;
+import io.restorejobcanceller.database.RefusedQueryException;
+import io.restorejobcanceller.database.ResultsDatabase;
 import io.restorejobcanceller.input.InputFileException;
 
 import org.springframework.boot.ApplicationArguments;
@@ -22,25 +27,31 @@ class CommandLine implements ApplicationRunner, ExitCodeGenerator {
 
     private final CancelCommand cancel;
     private final ReportCommand report;
+    private final QueryCommand query;
     private final ScheduleCommand schedule;
+    private final ResultsDatabase database;
     private int exitCode = ExitCode.OK;
 
-    CommandLine(CancelCommand cancel, ReportCommand report, ScheduleCommand schedule) {
+    CommandLine(CancelCommand cancel, ReportCommand report, QueryCommand query, ScheduleCommand schedule, ResultsDatabase database) {
         this.cancel = cancel;
         this.report = report;
+        this.query = query;
         this.schedule = schedule;
+        this.database = database;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         try {
             exitCode = dispatch(args);
-        } catch (UsageException | InputFileException e) {
+        } catch (UsageException | InputFileException | NoResultsDatabaseException | RefusedQueryException e) {
             System.err.println("error: " + e.getMessage());
             exitCode = ExitCode.USAGE;
         } catch (Exception e) {
-            System.err.println("error: " + e);
-            exitCode = ExitCode.JOB_FAILED;
+            Optional<DatabaseProblem> problem = DatabaseProblem.of(e, database.url());
+            System.err.println("error: " + problem.map(DatabaseProblem::message).orElse(e.toString()));
+            exitCode = problem.map(p -> p.kind() == DatabaseProblem.Kind.IN_USE ? ExitCode.ALREADY_RUNNING : ExitCode.USAGE)
+                    .orElse(ExitCode.JOB_FAILED);
         }
     }
 
@@ -49,6 +60,10 @@ class CommandLine implements ApplicationRunner, ExitCodeGenerator {
         if (words.equals(List.of("report"))) {
             checkOptions(args, ReportCommand.OPTIONS, ReportCommand.USAGE);
             return report.run(args);
+        }
+        if (!words.isEmpty() && words.get(0).equals("query")) {
+            checkOptions(args, QueryCommand.OPTIONS, QueryCommand.USAGE);
+            return query.run(args);
         }
         if (!words.isEmpty()) {
             throw new UsageException("unexpected argument '" + words.get(0) + "'; " + CancelCommand.USAGE);

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import io.restorejobcanceller.database.ResultsDatabase;
 import io.restorejobcanceller.outcome.Outcome;
 import io.restorejobcanceller.report.AuditQueries;
 import io.restorejobcanceller.report.AuditSelection;
@@ -38,19 +39,22 @@ class ReportCommand {
             + " [--outcome=REJECTED,FAILED,...|all] [--format=table|csv|json] [--output=FILE]";
 
     private final AuditQueries queries;
+    private final ResultsDatabase database;
     private final JsonMapper json;
 
-    ReportCommand(AuditQueries queries, JsonMapper json) {
+    ReportCommand(AuditQueries queries, ResultsDatabase database, JsonMapper json) {
         this.queries = queries;
+        this.database = database;
         this.json = json;
     }
 
     int run(ApplicationArguments args) throws IOException {
+        database.requireResults();
         Instant since = since(CommandLine.option(args, "since"));
         Long executionId = executionId(CommandLine.option(args, "execution"), since);
         Set<Outcome> listed = outcomes(CommandLine.option(args, "outcome"));
         ReportFormat format = format(CommandLine.option(args, "format"));
-        var report = queries.load(new AuditSelection(executionId, since, listed));
+        var report = queries.load(new AuditSelection(executionId, since, listed), database.displayUrl());
         String output = CommandLine.option(args, "output");
         if (output == null) {
             format.render(report, new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)), json);
@@ -58,7 +62,7 @@ class ReportCommand {
             try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(Path.of(output), StandardCharsets.UTF_8))) {
                 format.render(report, out, json);
             }
-            System.out.println("Wrote " + report.rows().size() + " rows to " + Path.of(output).toAbsolutePath());
+            System.out.println("Wrote " + report.rows().size() + " rows of " + report.database() + " to " + Path.of(output).toAbsolutePath());
         }
         return ExitCode.OK;
     }
@@ -108,7 +112,7 @@ class ReportCommand {
         return outcomes;
     }
 
-    private static ReportFormat format(String value) {
+    static ReportFormat format(String value) {
         try {
             return value == null ? ReportFormat.TABLE : ReportFormat.valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {

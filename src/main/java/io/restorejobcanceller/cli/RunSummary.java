@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.restorejobcanceller.database.ResultsDatabase;
 import io.restorejobcanceller.outcome.Outcome;
 import io.restorejobcanceller.outcome.OutcomeRepository;
 import io.restorejobcanceller.run.CancellationLauncher.Launch;
@@ -18,10 +19,12 @@ import org.springframework.stereotype.Component;
 class RunSummary {
 
     private final OutcomeRepository outcomes;
+    private final ResultsDatabase database;
     private final PrintStream out = System.out;
 
-    RunSummary(OutcomeRepository outcomes) {
+    RunSummary(OutcomeRepository outcomes, ResultsDatabase database) {
         this.outcomes = outcomes;
+        this.database = database;
     }
 
     int report(Launch launch, String what) {
@@ -46,6 +49,7 @@ class RunSummary {
         long instanceId = execution.getJobInstance().getInstanceId();
         Map<Outcome, Long> counts = outcomes.countsByOutcome(instanceId);
         out.printf("Job execution %d (job instance %d): %s%n", execution.getId(), instanceId, execution.getStatus());
+        out.println("Results database: " + database.displayUrl());
         out.println("Outcomes: " + (counts.isEmpty() ? "none recorded"
                 : counts.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "))));
         if (execution.getStatus() == BatchStatus.ABANDONED) {
@@ -61,9 +65,9 @@ class RunSummary {
         if (attention) {
             String needingAttention = Arrays.stream(Outcome.values()).filter(Outcome::needsAttention)
                     .map(o -> "'" + o + "'").collect(Collectors.joining(", "));
-            out.printf("Needing attention: SELECT LINE_NUMBER, GROUP_ID, CLUSTER_NAME, RESTORE_JOB_ID, OUTCOME, HTTP_STATUS, "
-                    + "ERROR_CODE, DETAIL FROM CANCELLATION_OUTCOME WHERE JOB_INSTANCE_ID = %d "
-                    + "AND OUTCOME IN (%s) ORDER BY LINE_NUMBER;%n", instanceId, needingAttention);
+            out.printf("Needing attention: query \"SELECT LINE_NUMBER, GROUP_ID, CLUSTER_NAME, RESTORE_JOB_ID, OUTCOME, "
+                    + "HTTP_STATUS, ERROR_CODE, DETAIL FROM CANCELLATION_OUTCOME WHERE JOB_INSTANCE_ID = %d "
+                    + "AND OUTCOME IN (%s) ORDER BY LINE_NUMBER\"%n", instanceId, needingAttention);
         }
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             return ExitCode.JOB_FAILED;

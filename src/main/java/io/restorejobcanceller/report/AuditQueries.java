@@ -31,7 +31,8 @@ public class AuditQueries {
         return id == null ? OptionalLong.empty() : OptionalLong.of(id);
     }
 
-    public AuditReport load(AuditSelection selection) {
+    /** The report of a selection, naming the database it was read from. */
+    public AuditReport load(AuditSelection selection, String database) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
         if (selection.executionId() != null) {
@@ -49,7 +50,7 @@ public class AuditQueries {
                         + where + " AND OUTCOME IN (" + String.join(", ", selection.listed().stream().map(o -> "'" + o.name() + "'").toList())
                         + ") ORDER BY JOB_EXECUTION_ID, INPUT_FILE, LINE_NUMBER")
                 .params(params).query(AuditQueries::toRecord).list();
-        return new AuditReport(selection, summary, rows);
+        return new AuditReport(database, selection, summary, rows);
     }
 
     private static OutcomeRecord toRecord(ResultSet rs, int rowNum) throws SQLException {

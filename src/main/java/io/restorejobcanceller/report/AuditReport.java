@@ -7,8 +7,8 @@ import java.util.Set;
 import io.restorejobcanceller.outcome.Outcome;
 import io.restorejobcanceller.outcome.OutcomeRecord;
 
-/** A report: the counts per outcome of a selection, and its rows whose outcome is listed. */
-public record AuditReport(AuditSelection selection, Map<Outcome, Long> summary, List<OutcomeRecord> rows) {
+/** A report: the database read, the counts per outcome of a selection, and its rows whose outcome is listed. */
+public record AuditReport(String database, AuditSelection selection, Map<Outcome, Long> summary, List<OutcomeRecord> rows) {
 
     public Set<Outcome> listed() {
         return selection.listed();

@@ -23,6 +23,7 @@ final class JsonReport {
         report.summary().forEach((outcome, count) -> summary.put(outcome.name(), count));
         List<Map<String, Object>> rows = report.rows().stream().map(JsonReport::row).toList();
         Map<String, Object> document = new LinkedHashMap<>();
+        document.put("database", report.database());
         document.put("selection", selection);
         document.put("summary", summary);
         document.put("rows", rows);

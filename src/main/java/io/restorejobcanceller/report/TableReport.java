@@ -18,7 +18,7 @@ final class TableReport {
     }
 
     static void render(AuditReport report, PrintWriter out) {
-        out.println("Report of " + report.selection().describe());
+        out.println("Report of " + report.selection().describe() + " in " + report.database());
         long total = report.summary().values().stream().mapToLong(Long::longValue).sum();
         List<List<String>> summary = new ArrayList<>();
         summary.add(List.of("OUTCOME", "ROWS"));
@@ -42,7 +42,11 @@ final class TableReport {
     }
 
     private static String cell(ReportFormat.Column column, OutcomeRecord record) {
-        String value = column.text(record);
+        return cell(column.text(record));
+    }
+
+    /** A value on one line: whitespace runs as one space, cut at {@value #DETAIL_WIDTH} characters, "-" for none. */
+    static String cell(String value) {
         if (value == null) {
             return "-";
         }
@@ -50,7 +54,7 @@ final class TableReport {
         return value.length() > DETAIL_WIDTH ? value.substring(0, DETAIL_WIDTH - 3) + "..." : value;
     }
 
-    private static void printAligned(List<List<String>> rows, PrintWriter out) {
+    static void printAligned(List<List<String>> rows, PrintWriter out) {
         int[] widths = new int[rows.get(0).size()];
         for (List<String> row : rows) {
             for (int i = 0; i < row.size(); i++) {

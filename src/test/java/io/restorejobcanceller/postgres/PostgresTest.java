@@ -11,12 +11,19 @@ import java.util.concurrent.TimeUnit;
 import io.restorejobcanceller.testing.AtlasStub;
 import io.restorejobcanceller.testing.CancellerHarness;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * The job repository and the outcome table on PostgreSQL: the Spring Batch schema, the Flyway migrations, a happy
  * path, a restart and a concurrent launch. Run by .ci/run against a throwaway cluster ({@code -Ppostgres}).
  */
+@ExtendWith(OutputCaptureExtension.class)
 class PostgresTest {
 
     @RegisterExtension
@@ -33,7 +40,7 @@ class PostgresTest {
         assertThat(canceller.outcomes()).hasSize(5).allSatisfy(row -> assertThat(row.get("OUTCOME")).isEqualTo("CANCELLED"));
         assertThat(atlas.requests()).hasSize(5);
         assertThat(canceller.database().sql("SELECT version FROM flyway_schema_history ORDER BY installed_rank")
-                .query(String.class).list()).containsExactly("1", "2", "3");
+                .query(String.class).list()).containsExactly("1", "2", "3", "4");
         assertThat(canceller.run("report", "--format=json", "--outcome=all")).isZero();
     }
 
@@ -85,5 +92,47 @@ class PostgresTest {
         // then: recovered (nobody holds its lock), restarted, nothing sent twice
         assertThat(again).isZero();
         assertThat(atlas.requests()).hasSize(3);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"DELETE FROM cancellation_outcome", "UPDATE cancellation_outcome SET outcome = 'CANCELLED'",
+            "DROP TABLE cancellation_outcome", "SELECT 1; DELETE FROM cancellation_outcome",
+            "WITH gone AS (DELETE FROM cancellation_outcome RETURNING *) SELECT COUNT(*) FROM gone"})
+    void queryChangesNothing(String sql) {
+        // given
+        assertThat(canceller.run("--input=sample-data/restore-jobs.csv", "--dry-run")).isZero();
+
+        // when
+        int exitCode = canceller.run("query", sql);
+
+        // then: refused before it reaches the database, or by the read-only transaction (the WITH ... DELETE)
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(canceller.outcomes()).hasSize(5);
+    }
+
+    @Test
+    void queryPrintsRows(CapturedOutput output) {
+        // given
+        assertThat(canceller.run("--input=sample-data/restore-jobs.csv", "--dry-run")).isZero();
+
+        // when
+        int exitCode = canceller.run("query", "SELECT outcome, COUNT(*) AS n FROM cancellation_outcome GROUP BY outcome", "--format=csv");
+
+        // then
+        assertThat(exitCode).isZero();
+        assertThat(output.getOut()).contains("outcome,n\r\nPLANNED,5\r\n");
+    }
+
+    @Test
+    void aReportOnADatabaseThatDoesNotExistExits2(CapturedOutput output) {
+        // given
+        canceller.with("--spring.datasource.url=" + canceller.jdbcUrl().replaceFirst("/([^/?]+)(\\?|$)", "/no_such_database$2"));
+
+        // when
+        int exitCode = canceller.run("report");
+
+        // then
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(output.getErr()).contains("error: no results database at jdbc:postgresql://").contains("/no_such_database");
     }
 }

@@ -76,6 +76,7 @@ public final class CancellerHarness implements BeforeEachCallback, AfterEachCall
         atlas.reset();
         environment.clear();
         environment.put("MONGODB_ATLAS_ACCESS_TOKEN", "test-token");
+        environment.put("XDG_CONFIG_HOME", directory.resolve("config").toString()); // never the user's own settings
         settings.clear();
         with("--spring.datasource.url=" + jdbcUrl);
         with("--canceller.atlas.base-url=" + atlas.baseUrl());
@@ -154,9 +155,14 @@ public final class CancellerHarness implements BeforeEachCallback, AfterEachCall
 
     /** Starts the application in a process of its own, with the same settings and environment. */
     public CancellerProcess start(String... args) {
+        return startIn(directory, args);
+    }
+
+    /** Starts the application in a process of its own whose working directory is the one given. */
+    public CancellerProcess startIn(Path workingDirectory, String... args) {
         List<String> all = new ArrayList<>(settings.values());
         all.addAll(List.of(args));
-        return new CancellerProcess(all, environment, directory);
+        return new CancellerProcess(all, environment, workingDirectory);
     }
 
     public Path file(String name, String content) {

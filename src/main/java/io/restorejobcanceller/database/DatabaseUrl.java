@@ -1,0 +1,99 @@
+package io.restorejobcanceller.database;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the tool needs to know of a JDBC URL of the results database: the H2 settings the crash guarantee depends
+ * on, the read-only form used by {@code report} and {@code query}, the file behind an H2 URL, and a form safe to
+ * print (no password).
+ */
+public final class DatabaseUrl {
+
+    /**
+     * Settings an H2 file database needs for the crash guarantee. WRITE_DELAY=0: a committed outcome reaches the
+     * file at once, so that kill -9 cannot lose it; DB_CLOSE_ON_EXIT=FALSE: H2 must not close the database under a
+     * job that SIGTERM is still stopping.
+     */
+    static final Map<String, String> DURABLE = Map.of("WRITE_DELAY", "0", "DB_CLOSE_ON_EXIT", "FALSE");
+    /** Open an existing H2 file only, and read-only: a report never creates or changes a database. */
+    static final Map<String, String> READ_ONLY = Map.of("IFEXISTS", "TRUE", "ACCESS_MODE_DATA", "r");
+    private static final String H2 = "jdbc:h2:";
+    private static final String H2_FILE_SUFFIX = ".mv.db";
+
+    private DatabaseUrl() {
+    }
+
+    /** Whether the URL names an H2 database kept in a file on this host (not in memory, not on an H2 server). */
+    public static boolean isH2File(String url) {
+        if (!url.regionMatches(true, 0, H2, 0, H2.length())) {
+            return false;
+        }
+        String rest = url.substring(H2.length()).toLowerCase(Locale.ROOT);
+        return !rest.startsWith("mem:") && !rest.startsWith("tcp:") && !rest.startsWith("ssl:") && !rest.startsWith("zip:");
+    }
+
+    /**
+     * The URL with the settings the crash guarantee needs added where absent.
+     *
+     * @throws IllegalArgumentException when the URL sets one of them to another value
+     */
+    public static String durable(String url) {
+        return isH2File(url) ? withSettings(url, DURABLE, true) : url;
+    }
+
+    /** The URL that opens an existing H2 file read-only (other databases: the URL itself; reads are made read-only per connection). */
+    public static String readOnly(String url) {
+        return isH2File(url) ? withSettings(url, READ_ONLY, false) : url;
+    }
+
+    /** The H2 data file behind the URL ({@code PATH.mv.db}), for file URLs only. */
+    public static Optional<Path> h2File(String url) {
+        if (!isH2File(url)) {
+            return Optional.empty();
+        }
+        String path = url.substring(H2.length()).split(";", 2)[0];
+        path = path.regionMatches(true, 0, "file:", 0, 5) ? path.substring(5) : path;
+        if (path.startsWith("~")) {
+            path = System.getProperty("user.home") + path.substring(1);
+        }
+        return Optional.of(Path.of(path + H2_FILE_SUFFIX).toAbsolutePath().normalize());
+    }
+
+    /** The URL as it may be printed: user information, password settings and the settings this tool adds removed. */
+    public static String display(String url) {
+        String added = String.join("|", DURABLE.keySet()) + "|" + String.join("|", READ_ONLY.keySet());
+        return url.replaceAll("(?i);(" + added + ")=[^;]*", "")
+                .replaceAll("//[^/@?;]*@", "//")
+                .replaceAll("(?i)(?<=[?&])(password|user|sslpassword)=[^;&]*[&]?", "")
+                .replaceAll("(?i);(password|user|sslpassword)=[^;]*", "")
+                .replaceAll("[?&;]+$", "");
+    }
+
+    private static String withSettings(String url, Map<String, String> required, boolean refuseConflicts) {
+        String[] parts = url.split(";");
+        Map<String, String> present = new LinkedHashMap<>();
+        for (int i = 1; i < parts.length; i++) {
+            String[] setting = parts[i].split("=", 2);
+            present.put(setting[0].strip().toUpperCase(Locale.ROOT), setting.length > 1 ? setting[1].strip() : "");
+        }
+        StringBuilder result = new StringBuilder(url);
+        required.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(setting -> {
+            String given = present.get(setting.getKey());
+            if (given == null) {
+                result.append(';').append(setting.getKey()).append('=').append(setting.getValue());
+            } else if (refuseConflicts && !given.equalsIgnoreCase(setting.getValue())) {
+                throw new IllegalArgumentException("spring.datasource.url sets " + setting.getKey() + "=" + given
+                        + ", but an H2 file needs " + setting.getKey() + "=" + setting.getValue()
+                        + " so that no recorded outcome is lost in a crash (leave it out: it is added)");
+            } else if (!refuseConflicts && !given.equalsIgnoreCase(setting.getValue())) {
+                result.replace(0, result.length(), result.toString().replaceAll("(?i);" + setting.getKey() + "=[^;]*",
+                        ";" + setting.getKey() + "=" + setting.getValue()));
+            }
+        });
+        return result.toString();
+    }
+}

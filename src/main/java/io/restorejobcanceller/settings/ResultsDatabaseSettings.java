@@ -1,0 +1,59 @@
+package io.restorejobcanceller.settings;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+import io.restorejobcanceller.database.DatabaseUrl;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.CommandLinePropertySource;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
+
+/**
+ * The results database as a run uses it: by default an H2 file under {@code $XDG_DATA_HOME/restore-job-canceller/}
+ * (else {@code ~/.local/share/...}), whatever the working directory; any H2 file URL made durable (see
+ * {@link DatabaseUrl#durable}); and for the commands that only read ({@code report}, {@code query}) an existing
+ * database opened read-only, with no schema created or migrated.
+ */
+public class ResultsDatabaseSettings implements EnvironmentPostProcessor, Ordered {
+
+    static final String URL = "spring.datasource.url";
+    static final Set<String> READING_COMMANDS = Set.of("report", "query");
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        String configured = environment.getProperty(URL);
+        String url = configured == null || configured.isBlank() ? defaultUrl(environment) : configured.strip();
+        Map<String, Object> settings = new HashMap<>();
+        if (isReadingCommand(environment)) {
+            url = DatabaseUrl.readOnly(url);
+            settings.put("spring.flyway.enabled", "false");
+            settings.put("spring.datasource.hikari.read-only", "true");
+        }
+        settings.put(URL, DatabaseUrl.durable(url));
+        environment.getPropertySources().addFirst(new MapPropertySource("resultsDatabase", settings));
+    }
+
+    static String defaultUrl(ConfigurableEnvironment environment) {
+        Path directory = SettingsFiles.xdgDirectory(environment, "XDG_DATA_HOME", ".local/share")
+                .resolve(SettingsFiles.APPLICATION_DIRECTORY);
+        return "jdbc:h2:file:" + directory.resolve("canceller");
+    }
+
+    private static boolean isReadingCommand(ConfigurableEnvironment environment) {
+        PropertySource<?> commandLine = environment.getPropertySources().get(CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME);
+        Object words = commandLine == null ? null : commandLine.getProperty(CommandLinePropertySource.DEFAULT_NON_OPTION_ARGS_PROPERTY_NAME);
+        return words != null && READING_COMMANDS.contains(words.toString().split(",", 2)[0]);
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}
