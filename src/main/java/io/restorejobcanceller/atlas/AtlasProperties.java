@@ -43,15 +43,24 @@ public record AtlasProperties(
         return revokeUrl != null ? revokeUrl : URI.create(baseUrlWithoutSlash() + "/api/oauth/revoke");
     }
 
-    /** Why the base URL cannot carry credentials, if so: it must be https unless the host is loopback. */
-    public String baseUrlProblem() {
-        String scheme = baseUrl.getScheme();
-        String host = baseUrl.getHost();
+    /**
+     * Why one of the URLs that carry a secret (the API's, the token endpoint's, the revocation endpoint's) must not
+     * be used, if so: each must be https unless its host is loopback.
+     */
+    public String secretUrlProblem() {
+        String problem = urlProblem("canceller.atlas.base-url", baseUrl);
+        problem = problem != null ? problem : urlProblem("canceller.atlas.token-url", effectiveTokenUrl());
+        return problem != null ? problem : urlProblem("canceller.atlas.revoke-url", effectiveRevokeUrl());
+    }
+
+    private static String urlProblem(String key, URI url) {
+        String scheme = url.getScheme();
+        String host = url.getHost();
         if (host == null || !("https".equals(scheme) || "http".equals(scheme))) {
-            return "canceller.atlas.base-url must be an https URL with a host, not '" + baseUrl + "'";
+            return key + " must be an https URL with a host, not '" + url + "'";
         }
         if ("http".equals(scheme) && !isLoopback(host)) {
-            return "canceller.atlas.base-url must use https (plain http is allowed for loopback hosts only): " + baseUrl;
+            return key + " must use https (plain http is allowed for loopback hosts only): " + url;
         }
         return null;
     }

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.LinkOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,6 +24,7 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.ApplicationArguments;
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -114,7 +115,7 @@ class CancelCommand {
         Launch launch = launcher.launch(parameters);
         int exitCode = summary.report(launch, file.path().toString());
         if (!dryRun && launch instanceof Launch.Ran ran && ran.execution().getStatus() == BatchStatus.COMPLETED) {
-            archive(file.path());
+            archive(file.path(), ran.execution().getId());
         }
         return exitCode;
     }
@@ -144,6 +145,8 @@ class CancelCommand {
                 throw new UsageException("there is no job execution " + id);
             }
             return execution;
+        } catch (EmptyResultDataAccessException e) {
+            throw new UsageException("there is no job execution " + id);
         } catch (NumberFormatException e) {
             throw new UsageException("a job execution id is a number, not '" + id + "'");
         }
@@ -162,13 +165,20 @@ class CancelCommand {
         return files;
     }
 
-    private void archive(Path file) throws IOException {
+    /** Moves a completed file to the archive; an earlier file of the same name stays there (this one gets the execution id). */
+    private void archive(Path file, long executionId) throws IOException {
         if (inbox.archiveDir() == null) {
             return;
         }
         Files.createDirectories(inbox.archiveDir());
         Path target = inbox.archiveDir().resolve(file.getFileName());
-        Files.move(file, target, StandardCopyOption.REPLACE_EXISTING);
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            String name = file.getFileName().toString();
+            int dot = name.lastIndexOf('.');
+            target = inbox.archiveDir().resolve(dot > 0 ? name.substring(0, dot) + "." + executionId + name.substring(dot)
+                    : name + "." + executionId);
+        }
+        Files.move(file, target);
         System.out.println("Archived " + file + " to " + target.toAbsolutePath());
     }
 
@@ -176,9 +186,9 @@ class CancelCommand {
         credentials.problem().ifPresent(problem -> {
             throw new UsageException(problem);
         });
-        String baseUrlProblem = atlas.baseUrlProblem();
-        if (baseUrlProblem != null) {
-            throw new UsageException(baseUrlProblem);
+        String urlProblem = atlas.secretUrlProblem();
+        if (urlProblem != null) {
+            throw new UsageException(urlProblem);
         }
     }
 }

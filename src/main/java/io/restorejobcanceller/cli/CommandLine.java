@@ -47,6 +47,9 @@ class CommandLine implements ApplicationRunner, ExitCodeGenerator {
         } catch (UsageException | InputFileException | NoResultsDatabaseException | RefusedQueryException e) {
             System.err.println("error: " + e.getMessage());
             exitCode = ExitCode.USAGE;
+        } catch (ReportNotWrittenException e) {
+            System.err.println("error: " + e.getMessage());
+            exitCode = ExitCode.JOB_FAILED;
         } catch (Exception e) {
             Optional<DatabaseProblem> problem = DatabaseProblem.of(e, database.url());
             System.err.println("error: " + problem.map(DatabaseProblem::message).orElse(e.toString()));

@@ -1,8 +1,6 @@
 package io.restorejobcanceller.cli;
 
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import io.restorejobcanceller.database.ResultsDatabase;
@@ -38,8 +36,9 @@ class QueryCommand {
             throw new UsageException("query takes one SELECT statement, quoted as one argument; " + USAGE);
         }
         ReportFormat format = ReportCommand.format(CommandLine.option(args, "format"));
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+        PrintWriter out = ReportNotWrittenException.standardOutput();
         database.query(words.get(1), QueryOutput.of(format, out, json));
+        ReportNotWrittenException.check(out);
         return ExitCode.OK;
     }
 }

@@ -1,11 +1,11 @@
 package io.restorejobcanceller.cli;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -34,9 +34,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ReportCommand {
 
-    static final List<String> OPTIONS = List.of("execution", "since", "outcome", "format", "output");
+    static final List<String> OPTIONS = List.of("execution", "since", "outcome", "format", "output", "force");
     static final String USAGE = "usage: java -jar restore-job-canceller.jar report [--execution=ID|latest] [--since=DATE]"
-            + " [--outcome=REJECTED,FAILED,...|all] [--format=table|csv|json] [--output=FILE]";
+            + " [--outcome=REJECTED,FAILED,...|all] [--format=table|csv|json] [--output=FILE [--force]]";
 
     private final AuditQueries queries;
     private final ResultsDatabase database;
@@ -57,14 +57,44 @@ class ReportCommand {
         var report = queries.load(new AuditSelection(executionId, since, listed), database.displayUrl());
         String output = CommandLine.option(args, "output");
         if (output == null) {
-            format.render(report, new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)), json);
-        } else {
-            try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(Path.of(output), StandardCharsets.UTF_8))) {
-                format.render(report, out, json);
-            }
-            System.out.println("Wrote " + report.rows().size() + " rows of " + report.database() + " to " + Path.of(output).toAbsolutePath());
+            PrintWriter out = ReportNotWrittenException.standardOutput();
+            format.render(report, out, json);
+            ReportNotWrittenException.check(out);
+            return ExitCode.OK;
         }
+        Path file = outputFile(output, args.containsOption("force"));
+        try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING))) {
+            format.render(report, out, json);
+            if (out.checkError()) {
+                throw new ReportNotWrittenException("could not write the report to " + file + " (disk full?)");
+            }
+        }
+        System.out.println("Wrote " + report.rows().size() + " rows of " + report.database() + " to " + file);
         return ExitCode.OK;
+    }
+
+    /** Where the report may be written: a new file, or an existing one with --force, never a directory or the database. */
+    private Path outputFile(String output, boolean force) throws IOException {
+        Path file = Path.of(output).toAbsolutePath().normalize();
+        if (Files.isDirectory(file)) {
+            throw new UsageException("--output names a directory (" + file + "); give a file name");
+        }
+        if (database.files().stream().anyMatch(f -> sameFile(f, file))) {
+            throw new UsageException("--output names the results database itself (" + file + "); give another file");
+        }
+        if (Files.exists(file) && !force) {
+            throw new UsageException(file + " exists; give another --output, or --force to overwrite it");
+        }
+        return file;
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.exists(a) && Files.exists(b) ? Files.isSameFile(a, b) : a.equals(b);
+        } catch (IOException e) {
+            return a.equals(b);
+        }
     }
 
     private Long executionId(String value, Instant since) {

@@ -1,5 +1,6 @@
 package io.restorejobcanceller.database;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -37,6 +38,14 @@ public class ResultsDatabase {
     /** The database's URL as it may be printed (no credentials). */
     public String displayUrl() {
         return DatabaseUrl.display(url);
+    }
+
+    /** The files of an H2 database (data, trace, lock): what a report must never overwrite. Empty for other databases. */
+    public List<Path> files() {
+        return DatabaseUrl.h2File(url).map(data -> {
+            String base = data.toString().substring(0, data.toString().length() - ".mv.db".length());
+            return List.of(data, Path.of(base + ".trace.db"), Path.of(base + ".lock.db"));
+        }).orElse(List.of());
     }
 
     /** The JDBC URL as configured, for {@link DatabaseProblem#of}. */

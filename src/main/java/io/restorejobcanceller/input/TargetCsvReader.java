@@ -20,6 +20,11 @@ public class TargetCsvReader extends FlatFileItemReader<InputRow> {
         this(file, new FileSystemResource(file));
     }
 
+    /** Reads the snapshot taken of the file, naming the file in its messages. */
+    public static TargetCsvReader ofSnapshot(Path file, Path snapshot) {
+        return new TargetCsvReader(file, new FileSystemResource(snapshot));
+    }
+
     /** Reads the file's bytes from this resource (for example a stream that also hashes them). */
     TargetCsvReader(Path file, Resource bytes) {
         this(file, bytes, new TargetLineMapper(file));

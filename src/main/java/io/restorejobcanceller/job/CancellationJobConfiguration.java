@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import io.restorejobcanceller.input.CheckedRow;
 import io.restorejobcanceller.input.InputRow;
+import io.restorejobcanceller.input.InputSnapshots;
 import io.restorejobcanceller.input.TargetCsvReader;
 import io.restorejobcanceller.input.TargetValidator;
 
@@ -52,7 +53,8 @@ public class CancellationJobConfiguration {
 
     @Bean
     @StepScope
-    TargetCsvReader targetCsvReader(@Value("#{jobParameters['" + INPUT_FILE + "']}") String inputFile) {
-        return new TargetCsvReader(Path.of(inputFile));
+    TargetCsvReader targetCsvReader(@Value("#{jobParameters['" + INPUT_FILE + "']}") String inputFile,
+                                    @Value("#{jobParameters['" + INPUT_SHA256 + "']}") String sha256) {
+        return TargetCsvReader.ofSnapshot(Path.of(inputFile), InputSnapshots.of(sha256));
     }
 }

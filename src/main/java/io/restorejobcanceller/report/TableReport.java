@@ -45,13 +45,27 @@ final class TableReport {
         return cell(column.text(record));
     }
 
-    /** A value on one line: whitespace runs as one space, cut at {@value #DETAIL_WIDTH} characters, "-" for none. */
+    /**
+     * A value on one line and harmless to a terminal: whitespace runs as one space, control and formatting characters
+     * (ANSI escapes, CR, NUL, bidirectional overrides such as U+202E) shown escaped ({@code \u001b}), cut at
+     * {@value #DETAIL_WIDTH} characters, "-" for none.
+     */
     static String cell(String value) {
         if (value == null) {
             return "-";
         }
-        value = value.replaceAll("\\s+", " ");
-        return value.length() > DETAIL_WIDTH ? value.substring(0, DETAIL_WIDTH - 3) + "..." : value;
+        StringBuilder shown = new StringBuilder();
+        value.replaceAll("[ \t\n]+", " ").codePoints().forEach(c -> {
+            int type = Character.getType(c);
+            if (type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR || type == Character.PRIVATE_USE || type == Character.UNASSIGNED) {
+                shown.append(String.format("\\u%04x", c));
+            } else {
+                shown.appendCodePoint(c);
+            }
+        });
+        String line = shown.toString();
+        return line.length() > DETAIL_WIDTH ? line.substring(0, DETAIL_WIDTH - 3) + "..." : line;
     }
 
     static void printAligned(List<List<String>> rows, PrintWriter out) {

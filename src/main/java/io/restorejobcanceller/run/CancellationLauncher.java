@@ -11,6 +11,7 @@ import org.springframework.batch.core.job.DefaultJobKeyGenerator;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
@@ -87,9 +88,16 @@ public class CancellationLauncher {
         Launch run() throws Exception;
     }
 
-    /** Does the work holding the instance's run lock, or answers AlreadyRunning when a live process holds it. */
+    /**
+     * Does the work holding the run lock of the input's content, or answers AlreadyRunning when a live process holds
+     * it: the same content never runs twice at once, whatever the path it is given under.
+     */
     private Launch underRunLock(JobParameters parameters, String what, LockedWork work) throws Exception {
-        var lock = locks.tryAcquire(new DefaultJobKeyGenerator().generateKey(parameters));
+        JobParameters content = new JobParametersBuilder()
+                .addJobParameter(parameters.getParameter(CancellationJobConfiguration.INPUT_SHA256))
+                .addJobParameter(parameters.getParameter(CancellationJobConfiguration.DRY_RUN))
+                .toJobParameters();
+        var lock = locks.tryAcquire(new DefaultJobKeyGenerator().generateKey(content));
         if (lock.isEmpty()) {
             return new Launch.AlreadyRunning(what);
         }

@@ -1,0 +1,165 @@
+package io.restorejobcanceller.hostile;
+
+import static io.restorejobcanceller.testing.Targets.csv;
+import static io.restorejobcanceller.testing.Targets.path;
+import static io.restorejobcanceller.testing.Targets.row;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import io.restorejobcanceller.atlas.AtlasCredentials;
+import io.restorejobcanceller.testing.AtlasStub;
+import io.restorejobcanceller.testing.CancellerHarness;
+import io.restorejobcanceller.testing.Targets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/** Runs a hostile operator or server would make: other paths, rewritten files, plain-http secrets, archives, bytes. */
+@ExtendWith(OutputCaptureExtension.class)
+class HostileRunTest {
+
+    @RegisterExtension
+    static final CancellerHarness canceller = new CancellerHarness();
+    private static final AtlasStub atlas = canceller.atlas();
+    private static final int ROWS = 1000;
+
+    @Test
+    void aFileAlreadyDoneIsDoneUnderAnyPathThatLeadsToIt() throws Exception {
+        // given
+        Path input = canceller.file("in.csv", csv(5));
+        assertThat(canceller.run("--input=" + input)).isZero();
+        Path link = Files.createSymbolicLink(canceller.directory().resolve("link.csv"), input);
+        Path linkedDirectory = Files.createSymbolicLink(canceller.directory().resolve("linked-dir"), canceller.directory());
+
+        // when
+        int viaLink = canceller.run("--input=" + link);
+        int viaLinkedDirectory = canceller.run("--input=" + linkedDirectory.resolve("in.csv"));
+        int viaDots = canceller.run("--input=" + canceller.directory().resolve("linked-dir/../in.csv"));
+
+        // then
+        assertThat(new int[] {viaLink, viaLinkedDirectory, viaDots}).containsOnly(0);
+        for (int n = 1; n <= 5; n++) {
+            assertThat(atlas.deletesOf(path(n))).as("DELETEs of target " + n).isEqualTo(1);
+        }
+        assertThat(canceller.database().sql("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE").query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void theSameContentNeverRunsTwiceAtOnceWhateverItsPath() throws Exception {
+        // given: a copy of the file under another name, launched while the first runs
+        atlas.answer(path(1), AtlasStub.cancelled().withFixedDelay(1500));
+        Path input = canceller.file("in.csv", csv(3));
+        Path copy = canceller.file("copy.csv", csv(3));
+        CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> canceller.run("--input=" + input));
+        while (atlas.deletesOf(path(1)) == 0) {
+            Thread.sleep(25);
+        }
+
+        // when
+        int second = canceller.run("--input=" + copy);
+
+        // then
+        assertThat(second).isEqualTo(4);
+        assertThat(first.get(30, TimeUnit.SECONDS)).isZero();
+        assertThat(atlas.requests()).hasSize(3);
+    }
+
+    @Test
+    void aFileRewrittenDuringItsRunIsReadAsItWasWhenHashed() throws Exception {
+        // given: the first DELETE is slow; meanwhile the file (larger than any read buffer) is rewritten in place
+        atlas.answer(path(1), AtlasStub.cancelled().withFixedDelay(1500));
+        Path input = canceller.file("in.csv", csv(ROWS));
+        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> canceller.with("--canceller.concurrency=1")
+                .with("--canceller.chunk-size=10").run("--input=" + input));
+        while (atlas.deletesOf(path(1)) == 0) {
+            Thread.sleep(25);
+        }
+        Files.writeString(input, "groupId,clusterName,restoreJobId\n" + IntStream.rangeClosed(ROWS + 1, 2 * ROWS)
+                .mapToObj(Targets::row).collect(Collectors.joining("\n")) + "\n");
+
+        // when
+        int exitCode = run.get(60, TimeUnit.SECONDS);
+
+        // then: the hashed content was cancelled, nothing of the new content was sent under the old hash
+        assertThat(exitCode).isZero();
+        assertThat(atlas.requests()).hasSize(ROWS).allSatisfy(request ->
+                assertThat(Long.parseLong(request.getUrl().substring(request.getUrl().lastIndexOf('/') + 1), 16) % 1_000_000L)
+                        .isBetween(1L, (long) ROWS));
+        assertThat(canceller.outcomes()).extracting(r -> r.get("RESTORE_JOB_ID"))
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, ROWS).mapToObj(Targets::job).toList());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"token-url", "revoke-url"})
+    void aUrlThatWouldCarryServiceAccountSecretsOverPlainHttpIsRefused(String key, CapturedOutput output) {
+        // given
+        canceller.token(null).env(AtlasCredentials.CLIENT_ID, "mdb_sa_id_0123456789abcdef")
+                .env(AtlasCredentials.CLIENT_SECRET, "test-only-client-secret")
+                .with("--canceller.atlas." + key + "=http://auth.example.com/oauth");
+
+        // when
+        int exitCode = canceller.run("--input=" + canceller.file("in.csv", csv(2)));
+
+        // then
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(output.getErr()).contains("canceller.atlas." + key + " must use https");
+        assertThat(atlas.requests()).isEmpty();
+    }
+
+    @Test
+    void anArchivedFileIsNeverOverwrittenByALaterFileOfTheSameName() throws Exception {
+        // given
+        Path inbox = Files.createDirectories(canceller.directory().resolve("inbox"));
+        Path archive = canceller.directory().resolve("archive");
+        canceller.with("--canceller.input.archive-dir=" + archive);
+        Files.writeString(inbox.resolve("night.csv"), csv(2));
+        assertThat(canceller.run("--input=" + inbox)).isZero();
+        Files.writeString(inbox.resolve("night.csv"), csv(3));
+
+        // when
+        int exitCode = canceller.run("--input=" + inbox);
+
+        // then
+        assertThat(exitCode).isZero();
+        assertThat(Files.readString(archive.resolve("night.csv"))).isEqualTo(csv(2));
+        try (var archived = Files.list(archive)) {
+            assertThat(archived.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("night.csv", "night.2.csv");
+        }
+        assertThat(Files.readString(archive.resolve("night.2.csv"))).isEqualTo(csv(3));
+    }
+
+    @Test
+    void theReportTableShowsControlCharactersEscapedNeverRaw(CapturedOutput output) {
+        // given: a server whose error detail holds an ANSI escape, a carriage return, a NUL and a right-to-left override
+        atlas.answer(path(1), AtlasStub.apiError(400, "INVALID_PARAMETER", "Bad Request",
+                "\\u001b[2J\\u001b[31mred\\rover\\u0000\\u202egnp.exe"));
+        assertThat(canceller.run("--input=" + canceller.file("in.csv", csv(1)))).isEqualTo(3);
+        int before = output.getOut().length();
+
+        // when
+        int exitCode = canceller.run("report");
+
+        // then
+        String table = output.getOut().substring(before);
+        assertThat(exitCode).isZero();
+        assertThat(table).contains("\\u001b[2J\\u001b[31mred\\u000dover\\u0000\\u202egnp.exe")
+                .doesNotContain("\u001b").doesNotContain("\r").doesNotContain("\u0000").doesNotContain("\u202e");
+    }
+
+    @Test
+    void aRestartOfAnExecutionThatDoesNotExistIsAUsageError(CapturedOutput output) {
+        assertThat(canceller.run("--restart=999")).isEqualTo(2);
+        assertThat(output.getErr()).contains("error: there is no job execution 999");
+    }
+}
