@@ -3,8 +3,8 @@ package io.restorejobcanceller.cli;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,6 +13,7 @@ import io.restorejobcanceller.atlas.AtlasProperties;
 import io.restorejobcanceller.cli.InputProperties;
 import io.restorejobcanceller.input.InputFile;
 import io.restorejobcanceller.input.InputFileException;
+import io.restorejobcanceller.outcome.OutcomeRepository;
 import io.restorejobcanceller.job.CancellationJobConfiguration;
 import io.restorejobcanceller.job.StepProperties;
 import io.restorejobcanceller.run.CancellationLauncher.Launch;
@@ -100,6 +101,10 @@ class CancelCommand {
     }
 
     private int runFile(InputFile file, boolean dryRun, boolean checkFirst) throws Exception {
+        if (file.path().toString().length() > OutcomeRepository.INPUT_FILE_MAX_LENGTH) {
+            throw new InputFileException(file.path(), "has a path longer than " + OutcomeRepository.INPUT_FILE_MAX_LENGTH
+                    + " characters, more than the results table keeps; move it to a shorter path");
+        }
         if (!dryRun || checkFirst) {
             checkAtlasConfiguration();
         }

@@ -39,11 +39,23 @@ public class OutcomeRecorder {
         return outcomes.recordedLines(jobInstanceId(), fromLine, toLine);
     }
 
+    /**
+     * @throws OutcomeNotRecordedException when the database does not take the row: the run must stop at once, since
+     *                                     every request answered from now on would be sent again on restart too
+     */
     public void record(CheckedRow row, CancelResult result) {
+        try {
+            insert(row, result);
+        } catch (RuntimeException e) {
+            throw OutcomeNotRecordedException.of(row, result, e);
+        }
+        progress.recorded(result.outcome());
+    }
+
+    private void insert(CheckedRow row, CancelResult result) {
         outcomes.record(new OutcomeRecord(stepExecution.getJobExecutionId(), jobInstanceId(), inputFile, row.lineNumber(),
                 row.row().groupId(), row.row().clusterName(), row.row().restoreJobId(), result.outcome(),
                 result.httpStatus(), result.errorCode(), result.detail(), result.attempts(), clock.instant()));
-        progress.recorded(result.outcome());
     }
 
     private long jobInstanceId() {

@@ -27,6 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Repository
 public class OutcomeRepository {
 
+    /** The longest input path the results table keeps; longer ones are refused before a run starts. */
+    public static final int INPUT_FILE_MAX_LENGTH = 1024;
     static final int DETAIL_MAX_LENGTH = 1000;
     static final int VALUE_MAX_LENGTH = 255;
     static final int ERROR_CODE_MAX_LENGTH = 100;
@@ -46,7 +48,7 @@ public class OutcomeRepository {
                 INSERT INTO CANCELLATION_OUTCOME (JOB_EXECUTION_ID, JOB_INSTANCE_ID, INPUT_FILE, LINE_NUMBER, GROUP_ID,
                     CLUSTER_NAME, RESTORE_JOB_ID, OUTCOME, HTTP_STATUS, ERROR_CODE, DETAIL, ATTEMPTS, RECORDED_AT)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(r.jobExecutionId(), r.jobInstanceId(), r.inputFile(), r.lineNumber(),
+                .params(r.jobExecutionId(), r.jobInstanceId(), cut(r.inputFile(), INPUT_FILE_MAX_LENGTH), r.lineNumber(),
                         cut(r.groupId(), VALUE_MAX_LENGTH), cut(r.clusterName(), VALUE_MAX_LENGTH),
                         cut(r.restoreJobId(), VALUE_MAX_LENGTH), r.outcome().name(), r.httpStatus(),
                         cut(r.errorCode(), ERROR_CODE_MAX_LENGTH), cut(r.detail(), DETAIL_MAX_LENGTH), r.attempts(),
@@ -110,7 +112,12 @@ public class OutcomeRepository {
         return counts;
     }
 
+    /** A value the column always takes: NUL (which PostgreSQL refuses in text) shown as U+FFFD, cut to the column's length. */
     private static String cut(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max - 3) + "...";
+        if (value == null) {
+            return null;
+        }
+        String storable = value.replace('\0', '\uFFFD');
+        return storable.length() <= max ? storable : storable.substring(0, max - 3) + "...";
     }
 }

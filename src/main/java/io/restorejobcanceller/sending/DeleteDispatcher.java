@@ -91,6 +91,9 @@ public class DeleteDispatcher implements AutoCloseable {
                     record.record(result);
                 } catch (Exception e) {
                     failure.compareAndSet(null, e);
+                } catch (Error e) {
+                    failure.compareAndSet(null, new IllegalStateException(e.toString(), e));
+                    throw e;
                 } finally {
                     finished();
                 }

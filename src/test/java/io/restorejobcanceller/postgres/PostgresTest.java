@@ -135,4 +135,23 @@ class PostgresTest {
         assertThat(exitCode).isEqualTo(2);
         assertThat(output.getErr()).contains("error: no results database at jdbc:postgresql://").contains("/no_such_database");
     }
+
+    @Test
+    void nulBytesInTheInputOrInAServerAnswerAreRecordedNotFatal() {
+        // given: PostgreSQL refuses NUL in text; an INVALID row holding one, and a server detail holding one
+        atlas.answer(path(1), AtlasStub.apiError(400, "INVALID_PARAMETER", "Bad Request", "bad\\u0000value"));
+        Path input = canceller.file("in.csv", csv(2) + io.restorejobcanceller.testing.Targets.GROUP + ",Clus\0ter,"
+                + io.restorejobcanceller.testing.Targets.job(3) + "\n");
+
+        // when
+        int first = canceller.run("--input=" + input);
+        int again = canceller.run("--input=" + input);
+
+        // then: every row recorded once, the run completed, nothing sent twice
+        assertThat(first).isEqualTo(3);
+        assertThat(again).isZero();
+        assertThat(canceller.outcomes()).extracting(row -> row.get("OUTCOME")).containsExactly("REJECTED", "CANCELLED", "INVALID");
+        assertThat(canceller.outcomes().get(0).get("DETAIL").toString()).contains("bad\uFFFDvalue");
+        assertThat(atlas.deletesOf(path(1))).isEqualTo(1);
+    }
 }
