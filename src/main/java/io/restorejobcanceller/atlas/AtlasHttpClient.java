@@ -12,6 +12,7 @@ import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.config.RegistryBuilder;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 /** The one pooled Apache HttpClient 5 that every request to Atlas (and to its token endpoint) goes through. */
@@ -19,6 +20,15 @@ final class AtlasHttpClient {
 
     /** The workers' requests plus the token endpoint's. */
     private static final int POOL_SIZE = AtlasClientConfiguration.MAX_CONCURRENT_REQUESTS + 2;
+
+    /**
+     * A pooled connection idle this long is checked before reuse: a server (or proxy, or NAT) that closed it
+     * meanwhile would otherwise make the next DELETE fail unanswered and be counted as an attempt that may have
+     * cancelled the restore job. The check is one non-blocking read, paid only after a pause.
+     */
+    private static final TimeValue VALIDATE_AFTER_INACTIVITY = TimeValue.ofMilliseconds(200);
+    /** Idle connections are closed well before the shortest keep-alive timeouts seen in front of servers. */
+    private static final TimeValue EVICT_IDLE_AFTER = TimeValue.ofSeconds(1);
 
     private AtlasHttpClient() {
     }
@@ -35,11 +45,13 @@ final class AtlasHttpClient {
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(properties.connectTimeout()))
                         .setSocketTimeout(Timeout.of(properties.readTimeout()))
+                        .setValidateAfterInactivity(VALIDATE_AFTER_INACTIVITY)
                         .build())
                 .build();
         HttpClientBuilder builder = HttpClients.custom()
                 .setConnectionManager(connectionManager)
                 .disableAutomaticRetries()
+                .evictIdleConnections(EVICT_IDLE_AFTER)
                 .disableRedirectHandling()
                 .disableCookieManagement()
                 .setUserAgent(userAgent)
