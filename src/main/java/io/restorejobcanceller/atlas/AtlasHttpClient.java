@@ -40,6 +40,7 @@ final class AtlasHttpClient {
      */
     static CloseableHttpClient create(AtlasProperties properties, AtlasCredentials credentials, String userAgent) {
         var connectionManager = PoolingHttpClientConnectionManagerBuilder.create()
+                .setConnectionFactory(UnloggedConnection.factory())
                 .setMaxConnTotal(POOL_SIZE)
                 .setMaxConnPerRoute(POOL_SIZE)
                 .setDefaultConnectionConfig(ConnectionConfig.custom()

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -75,6 +77,23 @@ class SecretLeakTest {
         // then
         assertThat(exitCode).isEqualTo(1);
         assertNoLeak(output, token, "Bearer " + token);
+    }
+
+    @Test
+    void headersAndBytesStayOutOfTheLogEvenWhenTheirLoggersAreTurnedBackOnMidRun(CapturedOutput output) {
+        // given: the HTTP loggers set to TRACE after start-up, as a logback file reloaded by scan="true" would
+        String token = "static-token-LEAKCHECK-reloaded";
+        canceller.token(token).afterStart(() -> {
+            LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
+            SecretSafeLogging.SILENCED.forEach(name -> logging.setLogLevel(name, LogLevel.TRACE));
+        });
+
+        // when
+        int exitCode = canceller.run("--input=" + canceller.file("in.csv", csv(3)));
+
+        // then
+        assertThat(exitCode).isZero();
+        assertThat(output.getAll()).doesNotContain(token).doesNotContain("Authorization");
     }
 
     private int runAtTrace(int rows) {

@@ -49,6 +49,7 @@ public final class CancellerHarness implements BeforeEachCallback, AfterEachCall
     private Path directory;
     private RecordingSleeper sleeper;
     private MeterRegistry meters;
+    private Runnable afterStart = () -> { };
 
     public CancellerHarness() {
         this(null);
@@ -78,6 +79,7 @@ public final class CancellerHarness implements BeforeEachCallback, AfterEachCall
         environment.put("MONGODB_ATLAS_ACCESS_TOKEN", "test-token");
         environment.put("XDG_CONFIG_HOME", directory.resolve("config").toString()); // never the user's own settings
         settings.clear();
+        afterStart = () -> { };
         with("--spring.datasource.url=" + jdbcUrl);
         with("--canceller.atlas.base-url=" + atlas.baseUrl());
         with("--canceller.atlas.read-timeout=2s");
@@ -127,6 +129,12 @@ public final class CancellerHarness implements BeforeEachCallback, AfterEachCall
         return this;
     }
 
+    /** Runs once the application has started, before its command runs (e.g. what a reloaded logging configuration does). */
+    public CancellerHarness afterStart(Runnable action) {
+        afterStart = action;
+        return this;
+    }
+
     /** Drops a setting made by default or by {@link #with(String)}. */
     public CancellerHarness without(String name) {
         settings.remove(name);
@@ -148,6 +156,7 @@ public final class CancellerHarness implements BeforeEachCallback, AfterEachCall
             context.registerBean("recordingClock", Clock.class, sleeper::clock, definition -> definition.setPrimary(true));
         });
         application.addListeners((ApplicationStartedEvent started) -> meters = started.getApplicationContext().getBean(MeterRegistry.class));
+        application.addListeners((ApplicationStartedEvent started) -> afterStart.run());
         List<String> all = new ArrayList<>(settings.values());
         all.addAll(List.of(args));
         return CancellerApplication.run(application, all.toArray(String[]::new));
