@@ -1,21 +1,18 @@
 package io.restorejobcanceller.cli;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import io.restorejobcanceller.atlas.AtlasCredentials;
 import io.restorejobcanceller.atlas.AtlasProperties;
-import io.restorejobcanceller.cli.InputProperties;
 import io.restorejobcanceller.input.InputFile;
 import io.restorejobcanceller.input.InputFileException;
-import io.restorejobcanceller.outcome.OutcomeRepository;
 import io.restorejobcanceller.job.CancellationJobConfiguration;
 import io.restorejobcanceller.job.StepProperties;
+import io.restorejobcanceller.outcome.OutcomeRepository;
 import io.restorejobcanceller.run.CancellationLauncher.Launch;
 import io.restorejobcanceller.run.CancellationLauncher;
 
@@ -47,9 +44,10 @@ class CancelCommand {
     private final InputProperties inbox;
     private final StepProperties step;
     private final RunSummary summary;
+    private final Inbox inboxFiles;
 
     CancelCommand(CancellationLauncher launcher, JobRepository jobRepository, AtlasCredentials credentials,
-                  AtlasProperties atlas, InputProperties inbox, StepProperties step, RunSummary summary) {
+                  AtlasProperties atlas, InputProperties inbox, StepProperties step, RunSummary summary, Inbox inboxFiles) {
         this.launcher = launcher;
         this.jobRepository = jobRepository;
         this.credentials = credentials;
@@ -57,6 +55,7 @@ class CancelCommand {
         this.inbox = inbox;
         this.step = step;
         this.summary = summary;
+        this.inboxFiles = inboxFiles;
     }
 
     int run(ApplicationArguments args) throws Exception {
@@ -81,7 +80,7 @@ class CancelCommand {
         if (!Files.isDirectory(input)) {
             return runFile(InputFile.inspect(input), dryRun, checkFirst);
         }
-        List<Path> files = inboxFiles(input);
+        List<Path> files = inboxFiles.readyFiles(input);
         if (files.isEmpty()) {
             System.out.println("Inbox " + input.toAbsolutePath() + " holds no file matching " + inbox.pattern() + "; nothing to do.");
             return ExitCode.OK;
@@ -155,19 +154,6 @@ class CancelCommand {
         } catch (NumberFormatException e) {
             throw new UsageException("a job execution id is a number, not '" + id + "'");
         }
-    }
-
-    private List<Path> inboxFiles(Path directory) throws IOException {
-        List<Path> files = new ArrayList<>();
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory, inbox.pattern())) {
-            stream.forEach(path -> {
-                if (Files.isRegularFile(path)) {
-                    files.add(path);
-                }
-            });
-        }
-        files.sort(null);
-        return files;
     }
 
     /** Moves a completed file to the archive; an earlier file of the same name stays there (this one gets the execution id). */

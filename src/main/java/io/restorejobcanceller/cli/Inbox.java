@@ -1,0 +1,83 @@
+package io.restorejobcanceller.cli;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.restorejobcanceller.atlas.Sleeper;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The files of an inbox directory that are ready to run: matching {@code canceller.input.pattern}, in name order,
+ * and no longer being written. A file is taken once its size and modification time have not changed for
+ * {@code canceller.input.settle-time}; the run waits for that, checking again, up to ten settle times, and leaves a
+ * file still changing after that for the next run.
+ */
+@Component
+class Inbox {
+
+    private static final int MAX_SETTLE_TIMES = 10;
+
+    private final InputProperties properties;
+    private final Clock clock;
+    private final Sleeper sleeper;
+
+    Inbox(InputProperties properties, Clock clock, Sleeper sleeper) {
+        this.properties = properties;
+        this.clock = clock;
+        this.sleeper = sleeper;
+    }
+
+    List<Path> readyFiles(Path directory) throws IOException, InterruptedException {
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory, properties.pattern())) {
+            stream.forEach(path -> {
+                if (Files.isRegularFile(path)) {
+                    files.add(path);
+                }
+            });
+        }
+        files.sort(null);
+        List<Path> ready = new ArrayList<>();
+        for (Path file : files) {
+            if (settled(file)) {
+                ready.add(file);
+            } else {
+                System.err.println("warning: " + file + " is still being written (it changed within the last "
+                        + properties.settleTime().toSeconds() + " s, for " + MAX_SETTLE_TIMES + " settle times); left for the next run");
+            }
+        }
+        return ready;
+    }
+
+    private boolean settled(Path file) throws IOException, InterruptedException {
+        Duration settle = properties.settleTime();
+        Instant giveUp = clock.instant().plus(settle.multipliedBy(MAX_SETTLE_TIMES));
+        FileTime modified = Files.getLastModifiedTime(file);
+        long size = Files.size(file);
+        while (true) {
+            Duration quiet = Duration.between(modified.toInstant(), clock.instant());
+            if (quiet.compareTo(settle) >= 0) {
+                return true;
+            }
+            if (!clock.instant().isBefore(giveUp)) {
+                return false;
+            }
+            sleeper.sleep(quiet.isNegative() ? settle : settle.minus(quiet));
+            FileTime nowModified = Files.getLastModifiedTime(file);
+            long nowSize = Files.size(file);
+            if (!nowModified.equals(modified) || nowSize != size) {
+                modified = nowModified.toInstant().isAfter(clock.instant()) ? nowModified : FileTime.from(clock.instant());
+                size = nowSize;
+            }
+        }
+    }
+}
