@@ -23,15 +23,17 @@ public class OutcomeRecorder {
     private final OutcomeRepository outcomes;
     private final ProgressLog progress;
     private final Clock clock;
+    private final RecordingWatchdog watchdog;
 
     public OutcomeRecorder(@Value("#{stepExecution}") StepExecution stepExecution,
                            @Value("#{jobParameters['" + CancellationJobConfiguration.INPUT_FILE + "']}") String inputFile,
-                           OutcomeRepository outcomes, ProgressLog progress, Clock clock) {
+                           OutcomeRepository outcomes, ProgressLog progress, Clock clock, RecordingWatchdog watchdog) {
         this.stepExecution = stepExecution;
         this.inputFile = inputFile;
         this.outcomes = outcomes;
         this.progress = progress;
         this.clock = clock;
+        this.watchdog = watchdog;
     }
 
     /** Lines of this range that already have their outcome in this job instance. */
@@ -47,7 +49,9 @@ public class OutcomeRecorder {
         try {
             insert(row, result);
         } catch (RuntimeException e) {
-            throw OutcomeNotRecordedException.of(row, result, e);
+            OutcomeNotRecordedException notRecorded = OutcomeNotRecordedException.of(row, result, e);
+            watchdog.arm(notRecorded.getMessage());
+            throw notRecorded;
         }
         progress.recorded(result.outcome());
     }

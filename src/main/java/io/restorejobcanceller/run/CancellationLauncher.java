@@ -3,6 +3,7 @@ package io.restorejobcanceller.run;
 import java.sql.SQLException;
 
 import io.restorejobcanceller.job.CancellationJobConfiguration;
+import io.restorejobcanceller.job.RecordingWatchdog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,13 +31,15 @@ public class CancellationLauncher {
     private final JobRepository jobRepository;
     private final Job job;
     private final RunLocks locks;
+    private final RecordingWatchdog watchdog;
 
     public CancellationLauncher(JobOperator jobOperator, JobRepository jobRepository, Job restoreJobCancellationJob,
-                                RunLocks locks) {
+                                RunLocks locks, RecordingWatchdog watchdog) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.job = restoreJobCancellationJob;
         this.locks = locks;
+        this.watchdog = watchdog;
     }
 
     public sealed interface Launch {
@@ -103,6 +106,8 @@ public class CancellationLauncher {
         }
         try (var held = lock.get()) {
             return work.run();
+        } finally {
+            watchdog.disarm();
         }
     }
 
