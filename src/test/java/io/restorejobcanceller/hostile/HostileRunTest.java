@@ -61,10 +61,7 @@ class HostileRunTest {
         atlas.answer(path(1), AtlasStub.cancelled().withFixedDelay(1500));
         Path input = canceller.file("in.csv", csv(3));
         Path copy = canceller.file("copy.csv", csv(3));
-        CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> canceller.run("--input=" + input));
-        while (atlas.deletesOf(path(1)) == 0) {
-            Thread.sleep(25);
-        }
+        CompletableFuture<Integer> first = canceller.runInBackgroundUntilSent(path(1), "--input=" + input);
 
         // when
         int second = canceller.run("--input=" + copy);
@@ -80,11 +77,8 @@ class HostileRunTest {
         // given: the first DELETE is slow; meanwhile the file (larger than any read buffer) is rewritten in place
         atlas.answer(path(1), AtlasStub.cancelled().withFixedDelay(1500));
         Path input = canceller.file("in.csv", csv(ROWS));
-        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> canceller.with("--canceller.concurrency=1")
-                .with("--canceller.chunk-size=10").run("--input=" + input));
-        while (atlas.deletesOf(path(1)) == 0) {
-            Thread.sleep(25);
-        }
+        CompletableFuture<Integer> run = canceller.with("--canceller.concurrency=1").with("--canceller.chunk-size=10")
+                .runInBackgroundUntilSent(path(1), "--input=" + input);
         Files.writeString(input, "groupId,clusterName,restoreJobId\n" + IntStream.rangeClosed(ROWS + 1, 2 * ROWS)
                 .mapToObj(Targets::row).collect(Collectors.joining("\n")) + "\n");
 

@@ -69,10 +69,7 @@ class PostgresTest {
         // given
         atlas.answer(path(1), AtlasStub.cancelled().withFixedDelay(1500));
         Path input = canceller.file("in.csv", csv(3));
-        CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> canceller.run("--input=" + input));
-        while (atlas.deletesOf(path(1)) == 0) {
-            Thread.sleep(25);
-        }
+        CompletableFuture<Integer> first = canceller.runInBackgroundUntilSent(path(1), "--input=" + input);
 
         // when
         int second = canceller.run("--input=" + input);

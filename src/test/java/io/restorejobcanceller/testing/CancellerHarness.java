@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -160,6 +161,18 @@ public final class CancellerHarness implements BeforeEachCallback, AfterEachCall
         List<String> all = new ArrayList<>(settings.values());
         all.addAll(List.of(args));
         return CancellerApplication.run(application, all.toArray(String[]::new));
+    }
+
+    /**
+     * Runs on another thread, and returns once the stub has received a DELETE of this path: a run caught in the
+     * middle (make that DELETE slow with {@link AtlasStub#answer}).
+     */
+    public CompletableFuture<Integer> runInBackgroundUntilSent(String path, String... args) throws InterruptedException {
+        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> run(args));
+        while (atlas.deletesOf(path) == 0 && !run.isDone()) {
+            Thread.sleep(25);
+        }
+        return run;
     }
 
     /** Starts the application in a process of its own, with the same settings and environment. */
