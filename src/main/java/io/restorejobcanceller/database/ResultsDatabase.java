@@ -102,7 +102,8 @@ public class ResultsDatabase {
                 connection.rollback();
             }
         } catch (SQLException e) {
-            String message = e.getMessage() == null ? e.toString() : e.getMessage().strip().lines().findFirst().orElse("");
+            String message = e.getMessage() == null ? e.toString()
+                    : e.getMessage().strip().lines().findFirst().orElse("").replaceFirst("; SQL statement:$", ""); // H2's own suffix
             throw new RefusedQueryException("the database refused the query: " + message);
         }
         sink.end();

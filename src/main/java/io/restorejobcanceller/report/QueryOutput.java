@@ -47,7 +47,8 @@ public final class QueryOutput {
         @Override
         public void end() {
             TableReport.printAligned(lines, out);
-            out.println("(" + (lines.size() - 1) + " rows)");
+            int rows = lines.size() - 1;
+            out.println("(" + rows + (rows == 1 ? " row)" : " rows)"));
             out.flush();
         }
     }
