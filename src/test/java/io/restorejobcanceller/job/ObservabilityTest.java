@@ -34,7 +34,7 @@ class ObservabilityTest {
 
         // then
         assertThat(exitCode).isZero();
-        assertThat(output.getOut()).containsPattern("Progress: 2/6 rows \\(33%\\), [0-9.]+ rows/s, CANCELLED=2, about PT[0-9.]+S left")
+        assertThat(output.getErr()).containsPattern("Progress: 2/6 rows \\(33%\\), [0-9.]+ rows/s, CANCELLED=2, about PT[0-9.]+S left")
                 .containsPattern("Progress: 6/6 rows \\(100%\\), [0-9.]+ rows/s, CANCELLED=5, NOT_FOUND=1");
     }
 
@@ -66,7 +66,7 @@ class ObservabilityTest {
 
         // then
         assertThat(exitCode).isZero();
-        assertThat(output.getOut().lines().filter(line -> line.contains("restoreJobCancellationJob")))
+        assertThat(output.getErr().lines().filter(line -> line.contains("restoreJobCancellationJob")))
                 .isNotEmpty()
                 .allSatisfy(line -> assertThat(line).startsWith("{\"@timestamp\":").contains("\"ecs\":{\"version\""));
     }

@@ -118,7 +118,7 @@ class OperationsTest {
 
         // then
         assertThat(exitCode).isZero();
-        assertThat(output.getOut()).contains("was left STARTED by a process that no longer runs");
+        assertThat(output.getErr()).contains("was left STARTED by a process that no longer runs");
         assertThat(canceller.database().sql("SELECT STATUS FROM BATCH_JOB_EXECUTION ORDER BY JOB_EXECUTION_ID")
                 .query(String.class).list()).containsExactly("FAILED", "COMPLETED");
         assertThat(atlas.deletesOf(path(1))).isEqualTo(1);
