@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 class CommandLine implements ApplicationRunner, ExitCodeGenerator {
 
     private static final List<String> PROPERTY_PREFIXES = List.of("canceller.", "spring.", "logging.", "management.");
-    private static final List<String> GLOBAL_OPTIONS = List.of("debug", "trace");
+    private static final List<String> GLOBAL_OPTIONS = List.of("debug", "trace", "verbose", "quiet");
 
     private final CancelCommand cancel;
     private final ReportCommand report;

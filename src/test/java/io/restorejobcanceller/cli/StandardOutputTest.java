@@ -17,7 +17,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** On the real process: standard output holds results only, so that it can be piped into jq or a file. */
+/** On the real process, even with --verbose: standard output holds results only, to be piped into jq or a file. */
 class StandardOutputTest {
 
     @RegisterExtension
@@ -53,7 +53,7 @@ class StandardOutputTest {
     private static String standardOutputOf(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), CancellerApplication.class.getName(),
-                "--spring.datasource.url=" + canceller.jdbcUrl()));
+                "--spring.datasource.url=" + canceller.jdbcUrl(), "--verbose"));
         command.addAll(List.of(args));
         Path out = canceller.directory().resolve("stdout.txt");
         Path err = canceller.directory().resolve("stderr.txt");

@@ -62,7 +62,7 @@ class ObservabilityTest {
         Path input = canceller.file("in.csv", csv(1));
 
         // when
-        int exitCode = canceller.with("--logging.structured.format.console=ecs").run("--input=" + input);
+        int exitCode = canceller.with("--logging.structured.format.console=ecs").run("--input=" + input, "--verbose");
 
         // then
         assertThat(exitCode).isZero();

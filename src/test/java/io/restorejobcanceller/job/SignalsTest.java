@@ -29,7 +29,7 @@ class SignalsTest {
         }
         Path input = canceller.file("in.csv", csv(20));
         CancellerProcess process = canceller.with("--canceller.chunk-size=50").start("--input=" + input);
-        process.awaitOutput("Executing step", 60);
+        process.awaitOutput("Cancelling restore jobs from", 60);
         while (atlas.requests().size() < 3) {
             Thread.sleep(20);
         }
@@ -64,7 +64,7 @@ class SignalsTest {
         }
         Path input = canceller.file("in.csv", csv(20));
         CancellerProcess process = canceller.with("--canceller.chunk-size=7").start("--input=" + input);
-        process.awaitOutput("Executing step", 60);
+        process.awaitOutput("Cancelling restore jobs from", 60);
         while (atlas.requests().size() < 10) {
             Thread.sleep(10);
         }

@@ -1,0 +1,46 @@
+package io.restorejobcanceller.cli;
+
+import static io.restorejobcanceller.testing.Targets.csv;
+import static io.restorejobcanceller.testing.Targets.path;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.restorejobcanceller.testing.CancellerHarness;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/** Quiet by default: an expected failure is the summary's one line, without a stack trace; --verbose brings detail back. */
+@ExtendWith(OutputCaptureExtension.class)
+class QuietLogsTest {
+
+    @RegisterExtension
+    static final CancellerHarness canceller = new CancellerHarness();
+
+    @Test
+    void wrongCredentialsAreOneClearLineWithoutAStackTrace(CapturedOutput output) {
+        // given
+        canceller.atlas().requireToken(path(1), "the-right-token");
+
+        // when
+        int exitCode = canceller.token("a-wrong-token").run("--input=" + canceller.file("in.csv", csv(2)));
+
+        // then
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(output.getOut()).contains("Failed: Atlas refused the credentials (HTTP 401");
+        assertThat(output.getAll()).doesNotContain("\tat ").doesNotContain(" INFO ").doesNotContain("Exception");
+    }
+
+    @Test
+    void verboseBringsTheFrameworksDetailBackOnStandardError(CapturedOutput output) {
+        // when
+        int exitCode = canceller.run("--input=" + canceller.file("in.csv", csv(2)), "--dry-run", "--verbose");
+
+        // then
+        assertThat(exitCode).isZero();
+        assertThat(output.getErr()).contains(" Started ").contains("Job: [SimpleJob: [name=restoreJobCancellationJob]]");
+        assertThat(output.getOut()).doesNotContain(" INFO ");
+    }
+}
