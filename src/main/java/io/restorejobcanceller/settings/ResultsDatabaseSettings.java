@@ -36,7 +36,12 @@ public class ResultsDatabaseSettings implements EnvironmentPostProcessor, Ordere
             settings.put("spring.flyway.enabled", "false");
             settings.put("spring.datasource.hikari.read-only", "true");
         }
-        settings.put(URL, DatabaseUrl.durable(url));
+        try {
+            url = DatabaseUrl.durable(url);
+        } catch (IllegalArgumentException conflicting) {
+            // reported by KnownSettings once logging is set up: one line, not a start-up failure report
+        }
+        settings.put(URL, url);
         environment.getPropertySources().addFirst(new MapPropertySource("resultsDatabase", settings));
     }
 

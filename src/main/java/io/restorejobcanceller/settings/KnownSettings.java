@@ -1,0 +1,116 @@
+package io.restorejobcanceller.settings;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import io.restorejobcanceller.database.DatabaseUrl;
+
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.logging.LoggingApplicationListener;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Refuses a setting under {@code canceller.} that no properties record knows, from wherever it comes (command line,
+ * environment variable, settings file), naming the closest known one: a typo must never run a job with a default
+ * instead of what was meant. The known keys are read from the {@code @ConfigurationProperties} records themselves.
+ * It also refuses an H2 URL that contradicts the crash guarantee (see {@link DatabaseUrl#durable}).
+ */
+public class KnownSettings implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
+
+    static final String PREFIX = "canceller";
+    private static final String BASE_PACKAGE = "io.restorejobcanceller";
+
+    /** After the logging system is set up, so that a refusal is one line (see CancellerApplication), not a report. */
+    @Override
+    public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+        ConfigurableEnvironment environment = event.getEnvironment();
+        DatabaseUrl.durable(environment.getProperty(ResultsDatabaseSettings.URL, "")); // refuses a URL against the crash guarantee
+        Set<String> known = knownKeys();
+        // environment variables: CANCELLER_SKIP_LIMIT cannot be turned back into a dotted key, so compare theirs
+        Map<String, String> knownVariables = new TreeMap<>();
+        known.forEach(key -> knownVariables.put(key.toUpperCase(Locale.ROOT).replaceAll("[.-]", "_"), key));
+        for (String variable : environment.getSystemEnvironment().keySet()) {
+            if (variable.startsWith(PREFIX.toUpperCase(Locale.ROOT) + "_") && !knownVariables.containsKey(variable)) {
+                throw unknown("environment variable " + variable, knownVariables.get(closest(variable, knownVariables.keySet())));
+            }
+        }
+        ConfigurationPropertyName root = ConfigurationPropertyName.of(PREFIX);
+        for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
+            if (source instanceof IterableConfigurationPropertySource iterable
+                    && !(source.getUnderlyingSource() instanceof SystemEnvironmentPropertySource)) {
+                iterable.filter(root::isAncestorOf).forEach(name -> {
+                    if (!known.contains(name.toString())) {
+                        throw unknown("setting " + name, closest(name.toString(), known));
+                    }
+                });
+            }
+        }
+    }
+
+    private static IllegalArgumentException unknown(String what, String closest) {
+        return new IllegalArgumentException("unknown " + what + " (did you mean " + closest
+                + "? every canceller.* setting is listed in the README's Configuration table)");
+    }
+
+    /** Every {@code canceller.*} key, in its canonical form: {@code canceller.retry.max-attempts}. */
+    static Set<String> knownKeys() {
+        var scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AnnotationTypeFilter(ConfigurationProperties.class));
+        Set<String> keys = new TreeSet<>();
+        for (BeanDefinition candidate : scanner.findCandidateComponents(BASE_PACKAGE)) {
+            Class<?> type = ClassUtils.resolveClassName(candidate.getBeanClassName(), KnownSettings.class.getClassLoader());
+            String prefix = type.getAnnotation(ConfigurationProperties.class).value();
+            for (var component : type.getRecordComponents()) {
+                keys.add(prefix + "." + component.getName().replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT));
+            }
+        }
+        return keys;
+    }
+
+    static String closest(String key, Set<String> known) {
+        List<String> candidates = new ArrayList<>(known);
+        candidates.sort(Comparator.comparingInt(candidate -> distance(key, candidate)));
+        return candidates.get(0);
+    }
+
+    /** Levenshtein distance: the number of single-character edits between two keys. */
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            int[] current = new int[b.length() + 1];
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            previous = current;
+        }
+        return previous[b.length()];
+    }
+
+    @Override
+    public int getOrder() {
+        return LoggingApplicationListener.DEFAULT_ORDER + 1;
+    }
+}
