@@ -36,6 +36,8 @@ import org.springframework.util.ClassUtils;
 public class KnownSettings implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
 
     static final String PREFIX = "canceller";
+    /** An unknown environment variable this close to a setting's is taken for a mistyped setting. */
+    private static final int TYPO_DISTANCE = 3;
     private static final String BASE_PACKAGE = "io.restorejobcanceller";
 
     /** After the logging system is set up, so that a refusal is one line (see CancellerApplication), not a report. */
@@ -47,9 +49,13 @@ public class KnownSettings implements ApplicationListener<ApplicationEnvironment
         // environment variables: CANCELLER_SKIP_LIMIT cannot be turned back into a dotted key, so compare theirs
         Map<String, String> knownVariables = new TreeMap<>();
         known.forEach(key -> knownVariables.put(key.toUpperCase(Locale.ROOT).replaceAll("[.-]", "_"), key));
+        // variables of this prefix that are no setting at all (the launcher's CANCELLER_JAR...) are left alone
         for (String variable : environment.getSystemEnvironment().keySet()) {
             if (variable.startsWith(PREFIX.toUpperCase(Locale.ROOT) + "_") && !knownVariables.containsKey(variable)) {
-                throw unknown("environment variable " + variable, knownVariables.get(closest(variable, knownVariables.keySet())));
+                String closest = closest(variable, knownVariables.keySet());
+                if (distance(variable, closest) <= TYPO_DISTANCE) {
+                    throw unknown("environment variable " + variable, knownVariables.get(closest));
+                }
             }
         }
         ConfigurationPropertyName root = ConfigurationPropertyName.of(PREFIX);

@@ -56,6 +56,7 @@ class KnownSettingsTest {
         CancellerProcess mistyped = canceller.env("CANCELLER_SKIPLIMIT", "3").start("--input=" + canceller.file("in.csv", csv(2)), "--dry-run");
         int mistypedExit = mistyped.waitForExit(60);
         int wellSpelt = canceller.env("CANCELLER_SKIPLIMIT", null).env("CANCELLER_SKIP_LIMIT", "3")
+                .env("CANCELLER_JAR", "/opt/restore-job-canceller/restore-job-canceller.jar") // the launcher's, no setting
                 .start("--input=" + canceller.file("in.csv", csv(2)), "--dry-run").waitForExit(60);
 
         // then
