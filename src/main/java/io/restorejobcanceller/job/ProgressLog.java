@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.restorejobcanceller.outcome.Outcome;
 import io.restorejobcanceller.outcome.OutcomeRepository;
+import io.restorejobcanceller.sending.HumanDuration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,7 +70,7 @@ public class ProgressLog {
         lastLogged = now;
         double seconds = Math.max(0.001, Duration.between(started, now).toMillis() / 1000.0);
         double rate = (done - doneAtStart) / seconds;
-        String eta = rate > 0 && totalRows > done ? ", about " + Duration.ofSeconds((long) ((totalRows - done) / rate)) + " left" : "";
+        String eta = rate > 0 && totalRows > done ? ", about " + HumanDuration.of(Duration.ofSeconds((long) ((totalRows - done) / rate))) + " left" : "";
         log.info("Progress: {}/{} rows ({}%), {} rows/s, {}{}", done, totalRows, totalRows == 0 ? 100 : done * 100 / totalRows,
                 String.format("%.1f", rate), counts.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                         .collect(Collectors.joining(", ")), eta);

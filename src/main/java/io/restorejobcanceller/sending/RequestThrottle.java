@@ -55,10 +55,13 @@ public class RequestThrottle {
 
     /** Pauses every worker for this long (a 429 or 503 with Retry-After). */
     public synchronized void pauseAll(Duration duration) {
-        Instant until = clock.instant().plus(duration);
+        Instant now = clock.instant();
+        Instant until = now.plus(duration);
         if (until.isAfter(pausedUntil)) {
+            if (!pausedUntil.isAfter(now)) { // a new pause; one that only grows is not news
+                log.info("Atlas asked to wait: every worker pauses for {}", HumanDuration.of(duration));
+            }
             pausedUntil = until;
-            log.info("Atlas asked to wait: all workers pause for {}", duration);
         }
     }
 

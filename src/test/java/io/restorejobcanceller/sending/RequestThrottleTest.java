@@ -6,7 +6,12 @@ import java.time.Duration;
 
 import io.restorejobcanceller.testing.RecordingSleeper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+@ExtendWith(OutputCaptureExtension.class)
 class RequestThrottleTest {
 
     private final RecordingSleeper sleeper = new RecordingSleeper();
@@ -62,5 +67,22 @@ class RequestThrottleTest {
         // then: the first goes at once, each later one is given its own later second
         assertThat(sleeper.waits()).hasSizeGreaterThanOrEqualTo(2);
         assertThat(sleeper.waits().get(sleeper.waits().size() - 1)).isGreaterThan(Duration.ofMillis(1500));
+    }
+
+    @Test
+    void aPauseIsLoggedOnceWhenItStartsNotEachTimeAWorkerExtendsIt(CapturedOutput output) {
+        // given
+        RequestThrottle throttle = new RequestThrottle(new RateProperties(0, 2, Duration.ofSeconds(2)), sleeper, sleeper.clock());
+
+        // when: eight workers get a 429 with Retry-After 1 at about the same time, then a later one after the pause
+        for (int worker = 0; worker < 8; worker++) {
+            throttle.pauseAll(Duration.ofMillis(1000 + worker));
+        }
+        sleeper.sleep(Duration.ofSeconds(5));
+        throttle.pauseAll(Duration.ofSeconds(1));
+
+        // then
+        assertThat(output.getAll().lines().filter(line -> line.contains("Atlas asked to wait"))).hasSize(2)
+                .allSatisfy(line -> assertThat(line).endsWith("every worker pauses for 1 s"));
     }
 }
