@@ -15,6 +15,10 @@ import io.restorejobcanceller.job.StepProperties;
 import io.restorejobcanceller.outcome.OutcomeRepository;
 import io.restorejobcanceller.run.CancellationLauncher.Launch;
 import io.restorejobcanceller.run.CancellationLauncher;
+import io.restorejobcanceller.sending.HumanDuration;
+import io.restorejobcanceller.sending.RateProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -37,23 +41,28 @@ class CancelCommand {
             + " | --abandon=ID | --schedule | report [...]";
     static final List<String> OPTIONS = List.of("input", "dry-run", "check-first", "restart", "abandon");
 
+    private static final Logger log = LoggerFactory.getLogger(CancelCommand.class);
+
     private final CancellationLauncher launcher;
     private final JobRepository jobRepository;
     private final AtlasCredentials credentials;
     private final AtlasProperties atlas;
     private final InputProperties inbox;
     private final StepProperties step;
+    private final RateProperties rate;
     private final RunSummary summary;
     private final Inbox inboxFiles;
 
     CancelCommand(CancellationLauncher launcher, JobRepository jobRepository, AtlasCredentials credentials,
-                  AtlasProperties atlas, InputProperties inbox, StepProperties step, RunSummary summary, Inbox inboxFiles) {
+                  AtlasProperties atlas, InputProperties inbox, StepProperties step, RateProperties rate, RunSummary summary,
+                  Inbox inboxFiles) {
         this.launcher = launcher;
         this.jobRepository = jobRepository;
         this.credentials = credentials;
         this.atlas = atlas;
         this.inbox = inbox;
         this.step = step;
+        this.rate = rate;
         this.summary = summary;
         this.inboxFiles = inboxFiles;
     }
@@ -116,6 +125,10 @@ class CancelCommand {
                 .toJobParameters();
         System.out.printf("%s %s: %d data rows (sha256 %s)%n", dryRun ? "Dry run of" : "Cancelling restore jobs from",
                 file.path(), file.dataRows(), file.sha256());
+        if (!dryRun) {
+            rate.leastTimeFor(file.dataRows()).ifPresent(least -> log.info("At canceller.rate.requests-per-minute={}, {} rows"
+                    + " take at least {}", rate.requestsPerMinute(), file.dataRows(), HumanDuration.of(least)));
+        }
         Launch launch = launcher.launch(parameters);
         int exitCode = summary.report(launch, file.path().toString());
         if (!dryRun && launch instanceof Launch.Ran ran && ran.execution().getStatus() == BatchStatus.COMPLETED) {

@@ -1,6 +1,7 @@
 package io.restorejobcanceller.sending;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -22,4 +23,9 @@ public record RateProperties(
         @Min(0) @DefaultValue("100") int requestsPerMinute,
         @Min(0) @DefaultValue("2") int remainingFloor,
         @NotNull @DefaultValue("2s") Duration lowRemainingPause) {
+
+    /** The least time this many requests take at the configured rate; empty when the rate is unlimited. */
+    public Optional<Duration> leastTimeFor(long requests) {
+        return requestsPerMinute == 0 ? Optional.empty() : Optional.of(Duration.ofMillis(requests * 60_000 / requestsPerMinute));
+    }
 }

@@ -43,4 +43,14 @@ class QuietLogsTest {
         assertThat(output.getErr()).contains(" Started ").contains("Job: [SimpleJob: [name=restoreJobCancellationJob]]");
         assertThat(output.getOut()).doesNotContain(" INFO ");
     }
+
+    @Test
+    void aRealRunSaysAtTheStartHowLongTheRateLimitMakesIt(CapturedOutput output) {
+        // when
+        int exitCode = canceller.with("--canceller.rate.requests-per-minute=100").run("--input=" + canceller.file("in.csv", csv(5)));
+
+        // then
+        assertThat(exitCode).isZero();
+        assertThat(output.getErr()).contains("At canceller.rate.requests-per-minute=100, 5 rows take at least 3 s");
+    }
 }
