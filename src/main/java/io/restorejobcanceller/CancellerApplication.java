@@ -45,7 +45,7 @@ public class CancellerApplication {
             Optional<DatabaseProblem> database = DatabaseProblem.of(e, databaseUrl.get());
             if (database.isPresent()) {
                 System.err.println("error: " + database.get().message());
-                return database.get().kind() == DatabaseProblem.Kind.IN_USE ? ExitCode.ALREADY_RUNNING : ExitCode.USAGE;
+                return ExitCode.of(database.get());
             }
             System.err.println("error: the configuration is not usable: " + startupProblem(e));
             return ExitCode.USAGE;

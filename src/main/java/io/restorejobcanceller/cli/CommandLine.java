@@ -53,7 +53,7 @@ class CommandLine implements ApplicationRunner, ExitCodeGenerator {
         } catch (Exception e) {
             Optional<DatabaseProblem> problem = DatabaseProblem.of(e, database.url());
             System.err.println("error: " + problem.map(DatabaseProblem::message).orElse(e.toString()));
-            exitCode = problem.map(p -> p.kind() == DatabaseProblem.Kind.IN_USE ? ExitCode.ALREADY_RUNNING : ExitCode.USAGE)
+            exitCode = problem.map(ExitCode::of)
                     .orElse(ExitCode.JOB_FAILED);
         }
     }

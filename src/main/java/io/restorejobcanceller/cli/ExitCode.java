@@ -1,5 +1,7 @@
 package io.restorejobcanceller.cli;
 
+import io.restorejobcanceller.database.DatabaseProblem;
+
 /** The process exit codes; schedulers and scripts rely on them. */
 public final class ExitCode {
 
@@ -15,6 +17,11 @@ public final class ExitCode {
     public static final int ALREADY_RUNNING = 4;
 
     private ExitCode() {
+    }
+
+    /** The exit code of a database that cannot be used: busy (held by another process) or missing. */
+    public static int of(DatabaseProblem problem) {
+        return problem.kind() == DatabaseProblem.Kind.IN_USE ? ALREADY_RUNNING : USAGE;
     }
 
     /** Of two exit codes, the one an operator must see first: 1, then 4, 2, 3 and 0. */

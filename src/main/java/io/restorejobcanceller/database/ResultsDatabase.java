@@ -2,7 +2,6 @@ package io.restorejobcanceller.database;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -59,13 +58,8 @@ public class ResultsDatabase {
      */
     public void requireResults() {
         try (Connection connection = dataSource.getConnection()) {
-            DatabaseMetaData metadata = connection.getMetaData();
-            for (String name : List.of(RESULTS_TABLE, RESULTS_TABLE.toLowerCase(Locale.ROOT))) {
-                try (ResultSet tables = metadata.getTables(null, connection.getSchema(), name, null)) {
-                    if (tables.next()) {
-                        return;
-                    }
-                }
+            if (Tables.exists(connection, RESULTS_TABLE)) {
+                return;
             }
         } catch (SQLException e) {
             throw DatabaseProblem.of(e, url).map(NoResultsDatabaseException::new).orElseThrow(() -> new IllegalStateException(e));

@@ -1,8 +1,6 @@
 package io.restorejobcanceller.database;
 
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 
 import org.flywaydb.core.api.MigrationVersion;
@@ -45,17 +43,11 @@ public class SpringBatchSchema implements JavaMigration {
     @Override
     public void migrate(Context context) throws SQLException {
         Connection connection = context.getConnection();
-        DatabaseMetaData metadata = connection.getMetaData();
-        if (hasTable(metadata, "BATCH_JOB_INSTANCE") || hasTable(metadata, "batch_job_instance")) {
+        if (Tables.exists(connection, "BATCH_JOB_INSTANCE")) {
             return;
         }
-        String platform = DatabaseDriver.fromProductName(metadata.getDatabaseProductName()).getId();
+        String platform = DatabaseDriver.fromProductName(connection.getMetaData().getDatabaseProductName()).getId();
         ScriptUtils.executeSqlScript(connection, new ClassPathResource("org/springframework/batch/core/schema-" + platform + ".sql"));
     }
 
-    private static boolean hasTable(DatabaseMetaData metadata, String name) throws SQLException {
-        try (ResultSet tables = metadata.getTables(null, metadata.getConnection().getSchema(), name, null)) {
-            return tables.next();
-        }
-    }
 }
