@@ -1,5 +1,9 @@
 package io.restorejobcanceller;
 
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -7,8 +11,11 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.restorejobcanceller.atlas.Sleeper;
 import io.restorejobcanceller.cli.ExitCode;
+import io.restorejobcanceller.cli.Invocation;
+import io.restorejobcanceller.cli.InvocationParser;
 import io.restorejobcanceller.database.DatabaseProblem;
 import io.restorejobcanceller.run.GracefulShutdown;
+import io.restorejobcanceller.settings.SettingProblems;
 
 import org.springframework.beans.BeansException;
 import org.springframework.boot.SpringApplication;
@@ -35,22 +42,32 @@ public class CancellerApplication {
 
     /** Runs one command and returns its exit code; a context that cannot start is a configuration error. */
     public static int run(SpringApplication application, String... args) {
+        InvocationParser.Result parsed = new InvocationParser(standard(System.out), standard(System.err)).parse(args);
+        if (parsed.invocation().isEmpty()) {
+            return parsed.exitCode();
+        }
+        Invocation invocation = parsed.invocation().get();
+        application.addInitializers(context -> context.getBeanFactory().registerSingleton("invocation", invocation));
         AtomicReference<String> databaseUrl = new AtomicReference<>("");
         application.addListeners((ApplicationEnvironmentPreparedEvent prepared) ->
                 databaseUrl.set(prepared.getEnvironment().getProperty(DATABASE_URL, "")));
         ConfigurableApplicationContext context;
         try {
-            context = application.run(args);
+            context = application.run(invocation.springArgumentArray());
         } catch (RuntimeException e) {
             Optional<DatabaseProblem> database = DatabaseProblem.of(e, databaseUrl.get());
             if (database.isPresent()) {
                 System.err.println("error: " + database.get().message());
                 return ExitCode.of(database.get());
             }
-            System.err.println("error: the configuration is not usable: " + startupProblem(e));
+            System.err.println("error: " + SettingProblems.of(e).orElseGet(() -> "the configuration is not usable: " + startupProblem(e)));
             return ExitCode.USAGE;
         }
         return SpringApplication.exit(context);
+    }
+
+    private static PrintWriter standard(PrintStream stream) {
+        return new PrintWriter(new OutputStreamWriter(stream, Charset.defaultCharset()), true);
     }
 
     @Bean

@@ -68,7 +68,7 @@ public final class AtlasCredentials {
         }
         return invalid("no Atlas credentials: set " + CLIENT_ID + " and " + CLIENT_SECRET + " (service account), or "
                 + PUBLIC_API_KEY + " and " + PRIVATE_API_KEY + " (API key), or " + ACCESS_TOKEN
-                + " (or use --dry-run, which sends nothing)");
+                + ", or name an Atlas CLI profile with --profile (or use --dry-run, which sends nothing)");
     }
 
     private static AtlasCredentials invalid(String problem) {

@@ -18,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param tokenUrl the service-account token endpoint; {@code null} derives it from the base URL
  * @param revokeUrl the service-account revocation endpoint; {@code null} derives it from the base URL
  * @param tokenRefreshMargin a service-account token is renewed when less than this is left of its lifetime
+ * @param profile the Atlas CLI profile to take credentials from when the environment has none; unset: its {@code default}
+ *                profile, if there is one (settings.AtlasCliProfile)
  */
 @Validated
 @ConfigurationProperties("canceller.atlas")
@@ -27,7 +29,8 @@ public record AtlasProperties(
         @NotNull @DefaultValue("30s") Duration readTimeout,
         URI tokenUrl,
         URI revokeUrl,
-        @NotNull @DefaultValue("60s") Duration tokenRefreshMargin) {
+        @NotNull @DefaultValue("60s") Duration tokenRefreshMargin,
+        String profile) {
 
     /** The base URL without a trailing slash, so that API paths can be appended. */
     public String baseUrlWithoutSlash() {

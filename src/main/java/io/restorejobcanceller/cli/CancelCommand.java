@@ -25,21 +25,16 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.boot.ApplicationArguments;
 import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code --input=FILE|DIR [--dry-run] [--check-first]}, {@code --restart=ID}, {@code --abandon=ID}: checks files and configuration
+ * {@code cancel FILE|DIR [--dry-run] [--check-first]}, {@code restart ID}, {@code abandon ID}: checks files and configuration
  * before anything is sent, runs one job instance per file (a directory is an inbox processed in name order) and
  * prints a summary of each.
  */
 @Component
 class CancelCommand {
-
-    static final String USAGE = "usage: java -jar restore-job-canceller.jar --input=FILE|DIR [--dry-run] [--check-first] | --restart=ID"
-            + " | --abandon=ID | --schedule | report [...]";
-    static final List<String> OPTIONS = List.of("input", "dry-run", "check-first", "restart", "abandon");
 
     private static final Logger log = LoggerFactory.getLogger(CancelCommand.class);
 
@@ -52,10 +47,11 @@ class CancelCommand {
     private final RateProperties rate;
     private final RunSummary summary;
     private final Inbox inboxFiles;
+    private final Confirmation confirmation;
 
     CancelCommand(CancellationLauncher launcher, JobRepository jobRepository, AtlasCredentials credentials,
                   AtlasProperties atlas, InputProperties inbox, StepProperties step, RateProperties rate, RunSummary summary,
-                  Inbox inboxFiles) {
+                  Inbox inboxFiles, Confirmation confirmation) {
         this.launcher = launcher;
         this.jobRepository = jobRepository;
         this.credentials = credentials;
@@ -65,29 +61,22 @@ class CancelCommand {
         this.rate = rate;
         this.summary = summary;
         this.inboxFiles = inboxFiles;
+        this.confirmation = confirmation;
     }
 
-    int run(ApplicationArguments args) throws Exception {
-        String restart = CommandLine.option(args, "restart");
-        String abandon = CommandLine.option(args, "abandon");
-        String input = CommandLine.option(args, "input");
-        if ((restart != null ? 1 : 0) + (abandon != null ? 1 : 0) + (input != null ? 1 : 0) != 1) {
-            throw new UsageException("give one of --input=FILE|DIR, --restart=ID or --abandon=ID; " + USAGE);
-        }
-        if (restart != null) {
-            return restart(execution(restart));
-        }
-        if (abandon != null) {
-            return summary.report(launcher.abandon(execution(abandon)), "execution " + abandon);
-        }
-        return runInput(Path.of(input), args.containsOption("dry-run"), args.containsOption("check-first"));
+    int run(CancelOptions options) throws Exception {
+        return runInput(options.target(), options.dryRun, options.checkFirst, options.confirmation.yes);
+    }
+
+    int abandon(long id) throws Exception {
+        return summary.report(launcher.abandon(execution(id)), "execution " + id);
     }
 
     /** One file, or every matching file of a directory not yet done; the most serious exit code wins. */
-    int runInput(Path input, boolean dryRun, boolean checkFirstOption) throws Exception {
+    int runInput(Path input, boolean dryRun, boolean checkFirstOption, boolean confirmed) throws Exception {
         boolean checkFirst = checkFirstOption || step.checkFirst();
         if (!Files.isDirectory(input)) {
-            return runFile(InputFile.inspect(input), dryRun, checkFirst);
+            return runFile(InputFile.inspect(input), dryRun, checkFirst, confirmed);
         }
         List<Path> files = inboxFiles.readyFiles(input);
         if (files.isEmpty()) {
@@ -98,7 +87,7 @@ class CancelCommand {
         for (Path file : files) {
             int fileExit;
             try {
-                fileExit = runFile(InputFile.inspect(file), dryRun, checkFirst);
+                fileExit = runFile(InputFile.inspect(file), dryRun, checkFirst, confirmed);
             } catch (InputFileException e) {
                 System.err.println("error: " + e.getMessage());
                 fileExit = ExitCode.USAGE;
@@ -108,7 +97,7 @@ class CancelCommand {
         return exitCode;
     }
 
-    private int runFile(InputFile file, boolean dryRun, boolean checkFirst) throws Exception {
+    private int runFile(InputFile file, boolean dryRun, boolean checkFirst, boolean confirmed) throws Exception {
         if (file.path().toString().length() > OutcomeRepository.INPUT_FILE_MAX_LENGTH) {
             throw new InputFileException(file.path(), "has a path longer than " + OutcomeRepository.INPUT_FILE_MAX_LENGTH
                     + " characters, more than the results table keeps; move it to a shorter path");
@@ -123,12 +112,15 @@ class CancelCommand {
                 .addJobParameter(CancellationJobConfiguration.CHECK_FIRST, checkFirst, Boolean.class, false)
                 .addLong(CancellationJobConfiguration.INPUT_ROWS, file.dataRows(), false)
                 .toJobParameters();
+        if (!dryRun) {
+            log.info("{}", plan(file));
+            if (!confirmed && !confirmation.confirmed("Cancel " + file.dataRows() + " restore jobs in "
+                    + file.spread().describe() + "?")) {
+                throw new UsageException("nothing sent: the confirmation was declined (give --yes to skip it)");
+            }
+        }
         System.out.printf("%s %s: %d data rows (sha256 %s)%n", dryRun ? "Dry run of" : "Cancelling restore jobs from",
                 file.path(), file.dataRows(), file.sha256());
-        if (!dryRun) {
-            rate.leastTimeFor(file.dataRows()).ifPresent(least -> log.info("At canceller.rate.requests-per-minute={}, {} rows"
-                    + " take at least {}", rate.requestsPerMinute(), file.dataRows(), HumanDuration.of(least)));
-        }
         Launch launch = launcher.launch(parameters);
         int exitCode = summary.report(launch, file.path().toString());
         if (!dryRun && launch instanceof Launch.Ran ran && ran.execution().getStatus() == BatchStatus.COMPLETED) {
@@ -137,7 +129,16 @@ class CancelCommand {
         return exitCode;
     }
 
-    private int restart(JobExecution execution) throws Exception {
+    /** What a real run of this file does, and the least time the configured rate implies. */
+    private String plan(InputFile file) {
+        String least = rate.leastTimeFor(file.dataRows()).map(time -> "; at canceller.rate.requests-per-minute="
+                + rate.requestsPerMinute() + " this takes at least " + HumanDuration.of(time)).orElse("");
+        return "Plan: " + file.dataRows() + " rows of " + file.path().getFileName() + " naming " + file.spread().describe()
+                + least;
+    }
+
+    int restart(long id, boolean confirmed) throws Exception {
+        JobExecution execution = execution(id);
         var parameters = execution.getJobParameters();
         Path path = Path.of(parameters.getString(CancellationJobConfiguration.INPUT_FILE));
         InputFile file = InputFile.inspect(path);
@@ -147,6 +148,10 @@ class CancelCommand {
         }
         if (!Boolean.TRUE.equals(parameters.getParameter(CancellationJobConfiguration.DRY_RUN).value())) {
             checkAtlasConfiguration();
+            if (!confirmed && !confirmation.confirmed("Restart job execution " + id + " and cancel the restore jobs of "
+                    + path.getFileName() + " not yet recorded?")) {
+                throw new UsageException("nothing sent: the confirmation was declined (give --yes to skip it)");
+            }
         }
         try {
             return summary.report(launcher.restart(execution), "execution " + execution.getId());
@@ -155,17 +160,15 @@ class CancelCommand {
         }
     }
 
-    private JobExecution execution(String id) {
+    private JobExecution execution(long id) {
         try {
-            JobExecution execution = jobRepository.getJobExecution(Long.parseLong(id));
+            JobExecution execution = jobRepository.getJobExecution(id);
             if (execution == null) {
                 throw new UsageException("there is no job execution " + id);
             }
             return execution;
         } catch (EmptyResultDataAccessException e) {
             throw new UsageException("there is no job execution " + id);
-        } catch (NumberFormatException e) {
-            throw new UsageException("a job execution id is a number, not '" + id + "'");
         }
     }
 

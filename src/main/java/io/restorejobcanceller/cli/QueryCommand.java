@@ -1,14 +1,11 @@
 package io.restorejobcanceller.cli;
 
 import java.io.PrintWriter;
-import java.util.List;
 
 import io.restorejobcanceller.database.ResultsDatabase;
 import io.restorejobcanceller.report.QueryOutput;
-import io.restorejobcanceller.report.ReportFormat;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.ApplicationArguments;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,9 +16,6 @@ import org.springframework.stereotype.Component;
 @Component
 class QueryCommand {
 
-    static final List<String> OPTIONS = List.of("format");
-    static final String USAGE = "usage: java -jar restore-job-canceller.jar query \"SELECT ...\" [--format=table|csv|json]";
-
     private final ResultsDatabase database;
     private final JsonMapper json;
 
@@ -30,14 +24,12 @@ class QueryCommand {
         this.json = json;
     }
 
-    int run(ApplicationArguments args) {
-        List<String> words = args.getNonOptionArgs();
-        if (words.size() != 2 || words.get(1).isBlank()) {
-            throw new UsageException("query takes one SELECT statement, quoted as one argument; " + USAGE);
+    int run(QueryOptions options) {
+        if (options.sql.isBlank()) {
+            throw new UsageException("query takes one SELECT statement, quoted as one argument");
         }
-        ReportFormat format = ReportCommand.format(CommandLine.option(args, "format"));
         PrintWriter out = ReportNotWrittenException.standardOutput();
-        database.query(words.get(1), QueryOutput.of(format, out, json));
+        database.query(options.sql, QueryOutput.of(options.format, out, json));
         ReportNotWrittenException.check(out);
         return ExitCode.OK;
     }

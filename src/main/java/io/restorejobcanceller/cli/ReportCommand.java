@@ -13,7 +13,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -24,7 +23,6 @@ import io.restorejobcanceller.report.AuditSelection;
 import io.restorejobcanceller.report.ReportFormat;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.ApplicationArguments;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,10 +31,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ReportCommand {
-
-    static final List<String> OPTIONS = List.of("execution", "since", "outcome", "format", "output", "force");
-    static final String USAGE = "usage: java -jar restore-job-canceller.jar report [--execution=ID|latest] [--since=DATE]"
-            + " [--outcome=REJECTED,FAILED,...|all] [--format=table|csv|json] [--output=FILE [--force]]";
 
     private final AuditQueries queries;
     private final ResultsDatabase database;
@@ -48,21 +42,20 @@ class ReportCommand {
         this.json = json;
     }
 
-    int run(ApplicationArguments args) throws IOException {
+    int run(ReportOptions options) throws IOException {
         database.requireResults();
-        Instant since = since(CommandLine.option(args, "since"));
-        Long executionId = executionId(CommandLine.option(args, "execution"), since);
-        Set<Outcome> listed = outcomes(CommandLine.option(args, "outcome"));
-        ReportFormat format = format(CommandLine.option(args, "format"));
+        Instant since = since(options.since);
+        Long executionId = executionId(options.execution, since);
+        Set<Outcome> listed = outcomes(options.outcome);
+        ReportFormat format = options.format;
         var report = queries.load(new AuditSelection(executionId, since, listed), database.displayUrl());
-        String output = CommandLine.option(args, "output");
-        if (output == null) {
+        if (options.output == null) {
             PrintWriter out = ReportNotWrittenException.standardOutput();
             format.render(report, out, json);
             ReportNotWrittenException.check(out);
             return ExitCode.OK;
         }
-        Path file = outputFile(output, args.containsOption("force"));
+        Path file = outputFile(options.output, options.force);
         try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING))) {
             format.render(report, out, json);
@@ -75,8 +68,8 @@ class ReportCommand {
     }
 
     /** Where the report may be written: a new file, or an existing one with --force, never a directory or the database. */
-    private Path outputFile(String output, boolean force) throws IOException {
-        Path file = Path.of(output).toAbsolutePath().normalize();
+    private Path outputFile(Path output, boolean force) throws IOException {
+        Path file = output.toAbsolutePath().normalize();
         if (Files.isDirectory(file)) {
             throw new UsageException("--output names a directory (" + file + "); give a file name");
         }
@@ -107,7 +100,7 @@ class ReportCommand {
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw new UsageException("--execution takes a job execution id or 'latest', not '" + value + "'; " + USAGE);
+            throw new UsageException("--execution takes a job execution id or 'latest', not '" + value + "'");
         }
     }
 
@@ -142,11 +135,4 @@ class ReportCommand {
         return outcomes;
     }
 
-    static ReportFormat format(String value) {
-        try {
-            return value == null ? ReportFormat.TABLE : ReportFormat.valueOf(value.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--format is table, csv or json, not '" + value + "'");
-        }
-    }
 }

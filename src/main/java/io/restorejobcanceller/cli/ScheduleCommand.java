@@ -4,20 +4,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZonedDateTime;
-import java.util.List;
 
 import io.restorejobcanceller.run.GracefulShutdown;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.ApplicationArguments;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.scheduling.support.CronTrigger;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code --schedule --input=DIR}: for hosts without cron, keeps running and processes the inbox on
+ * {@code schedule DIR}: for hosts without cron, keeps running and processes the inbox on
  * {@code canceller.schedule.cron}. One scheduler thread, so runs never overlap (a fire during a run is skipped);
  * a failed run is logged and the next fire still happens; SIGTERM stops the running execution (STOPPED,
  * restartable) and ends the process.
@@ -25,7 +23,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ScheduleCommand {
 
-    static final List<String> OPTIONS = List.of("schedule", "input");
     private static final Logger log = LoggerFactory.getLogger(ScheduleCommand.class);
 
     private final CancelCommand cancel;
@@ -38,15 +35,13 @@ class ScheduleCommand {
         this.cron = schedule.cron();
     }
 
-    int run(ApplicationArguments args) throws InterruptedException {
-        String input = CommandLine.option(args, "input");
-        if (input == null || !Files.isDirectory(Path.of(input))) {
-            throw new UsageException("--schedule needs --input=DIR, the inbox directory; " + CancelCommand.USAGE);
+    int run(Path inbox) throws InterruptedException {
+        if (!Files.isDirectory(inbox)) {
+            throw new UsageException("schedule needs the inbox directory; " + inbox + " is not one");
         }
         if (!CronExpression.isValidExpression(cron)) {
             throw new UsageException("canceller.schedule.cron is not a Spring cron expression (6 fields, e.g. '0 0 2 * * *'): " + cron);
         }
-        Path inbox = Path.of(input);
         ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
         scheduler.setPoolSize(1);
         scheduler.setThreadNamePrefix("canceller-schedule-");
@@ -68,7 +63,7 @@ class ScheduleCommand {
         }
         Instant start = Instant.now();
         try {
-            int exitCode = cancel.runInput(inbox, false, false);
+            int exitCode = cancel.runInput(inbox, false, false, true);
             log.info("Scheduled run started at {} ended with exit code {}", start, exitCode);
         } catch (Exception e) {
             log.error("Scheduled run started at {} failed: {}; the next one runs as scheduled", start, e.toString());

@@ -8,7 +8,11 @@ import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
@@ -20,7 +24,21 @@ import org.springframework.core.io.FileSystemResource;
  * another name is the same job instance) and its SHA-256. What the job reads is a private snapshot of the bytes that
  * were hashed ({@link InputSnapshots}), so a file rewritten during the run cannot be read under the old hash.
  */
-public record InputFile(Path path, String sha256, long dataRows, Path snapshot) {
+public record InputFile(Path path, String sha256, long dataRows, Spread spread, Path snapshot) {
+
+    /** How many projects and clusters the rows name, counted up to {@link #COUNTED} of each. */
+    public record Spread(int projects, int clusters) {
+
+        public static final int COUNTED = 100_000;
+
+        public String describe() {
+            return count(projects, "project") + " (" + count(clusters, "cluster") + ")";
+        }
+
+        private static String count(int n, String what) {
+            return (n >= COUNTED ? "more than " + COUNTED : String.valueOf(n)) + " " + what + (n == 1 ? "" : "s");
+        }
+    }
 
     public static InputFile inspect(Path file) {
         Path path = file.toAbsolutePath().normalize();
@@ -49,16 +67,27 @@ public record InputFile(Path path, String sha256, long dataRows, Path snapshot) 
         } catch (IOException e) {
             throw new InputFileException(path, "cannot be read (" + e.getMessage() + ")", e);
         }
-        return new InputFile(path, sha256, countRows(path, snapshot), snapshot);
+        Set<String> projects = new HashSet<>();
+        Set<List<String>> clusters = new HashSet<>();
+        long rows = readRows(path, snapshot, row -> {
+            if (row.groupId() != null && projects.size() < Spread.COUNTED) {
+                projects.add(row.groupId());
+            }
+            if (row.groupId() != null && row.clusterName() != null && clusters.size() < Spread.COUNTED) {
+                clusters.add(List.of(row.groupId(), row.clusterName()));
+            }
+        });
+        return new InputFile(path, sha256, rows, new Spread(projects.size(), clusters.size()), snapshot);
     }
 
-    /** The data rows of the snapshot, read as the job will read them: a broken file fails here, before any DELETE. */
-    private static long countRows(Path path, Path snapshot) {
+    /** Reads the snapshot's data rows as the job will read them, and counts them: a broken file fails here, before any DELETE. */
+    private static long readRows(Path path, Path snapshot, Consumer<InputRow> each) {
         long rows = 0;
         TargetCsvReader reader = new TargetCsvReader(path, new FileSystemResource(snapshot));
         try {
             reader.open(new ExecutionContext());
-            while (reader.read() != null) {
+            for (InputRow row = reader.read(); row != null; row = reader.read()) {
+                each.accept(row);
                 rows++;
             }
         } catch (InputFileException e) {

@@ -1,8 +1,7 @@
 package io.restorejobcanceller.sending;
 
 import io.restorejobcanceller.atlas.AtlasClientConfiguration;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import org.hibernate.validator.constraints.Range;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -16,5 +15,5 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("canceller")
 public record SendingProperties(
-        @Min(1) @Max(AtlasClientConfiguration.MAX_CONCURRENT_REQUESTS) @DefaultValue("8") int concurrency) {
+        @Range(min = 1, max = AtlasClientConfiguration.MAX_CONCURRENT_REQUESTS) @DefaultValue("8") int concurrency) {
 }

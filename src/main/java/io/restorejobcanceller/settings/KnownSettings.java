@@ -1,8 +1,5 @@
 package io.restorejobcanceller.settings;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -52,8 +49,8 @@ public class KnownSettings implements ApplicationListener<ApplicationEnvironment
         // variables of this prefix that are no setting at all (the launcher's CANCELLER_JAR...) are left alone
         for (String variable : environment.getSystemEnvironment().keySet()) {
             if (variable.startsWith(PREFIX.toUpperCase(Locale.ROOT) + "_") && !knownVariables.containsKey(variable)) {
-                String closest = closest(variable, knownVariables.keySet());
-                if (distance(variable, closest) <= TYPO_DISTANCE) {
+                String closest = Spelling.closest(variable, knownVariables.keySet());
+                if (Spelling.distance(variable, closest) <= TYPO_DISTANCE) {
                     throw unknown("environment variable " + variable, knownVariables.get(closest));
                 }
             }
@@ -64,7 +61,7 @@ public class KnownSettings implements ApplicationListener<ApplicationEnvironment
                     && !(source.getUnderlyingSource() instanceof SystemEnvironmentPropertySource)) {
                 iterable.filter(root::isAncestorOf).forEach(name -> {
                     if (!known.contains(name.toString())) {
-                        throw unknown("setting " + name, closest(name.toString(), known));
+                        throw unknown("setting " + name, Spelling.closest(name.toString(), known));
                     }
                 });
             }
@@ -89,30 +86,6 @@ public class KnownSettings implements ApplicationListener<ApplicationEnvironment
             }
         }
         return keys;
-    }
-
-    static String closest(String key, Set<String> known) {
-        List<String> candidates = new ArrayList<>(known);
-        candidates.sort(Comparator.comparingInt(candidate -> distance(key, candidate)));
-        return candidates.get(0);
-    }
-
-    /** Levenshtein distance: the number of single-character edits between two keys. */
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            int[] current = new int[b.length() + 1];
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            previous = current;
-        }
-        return previous[b.length()];
     }
 
     @Override

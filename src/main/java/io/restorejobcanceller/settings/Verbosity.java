@@ -1,5 +1,6 @@
 package io.restorejobcanceller.settings;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.springframework.boot.EnvironmentPostProcessor;
@@ -13,7 +14,9 @@ import org.springframework.core.env.PropertySource;
 
 /**
  * {@code --verbose} and {@code --quiet}: log levels for the whole run, set before the logging system starts. Levels
- * given explicitly on the command line ({@code --logging.level.x=...}) still win.
+ * given explicitly on the command line ({@code --logging.level.x=...}) still win. Without {@code --verbose}, console
+ * lines are short and human ({@code warning: ...}, no timestamp, thread or stack trace), unless a console pattern or
+ * structured format is configured; a log file, if configured, keeps the full format with stack traces.
  */
 public class Verbosity implements EnvironmentPostProcessor, Ordered {
 
@@ -21,19 +24,30 @@ public class Verbosity implements EnvironmentPostProcessor, Ordered {
     static final String QUIET = "quiet";
     private static final Map<String, Object> VERBOSE_LEVELS = Map.of("logging.level.root", "info",
             "logging.level.org.springframework.batch", "info", "spring.main.log-startup-info", "true");
+    static final String CONSOLE_PATTERN = "logging.pattern.console";
+    private static final String STRUCTURED_CONSOLE = "logging.structured.format.console";
+    private static final String HUMAN_PATTERN =
+            "%replace(%replace(%replace(%level: ){'INFO: ',''}){'WARN: ','warning: '}){'ERROR: ','error: '}%msg%n%nopex";
     private static final Map<String, Object> QUIET_LEVELS = Map.of(
             "logging.level.root", "error", "logging.level.io.restorejobcanceller", "error");
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         PropertySource<?> commandLine = environment.getPropertySources().get(CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME);
-        if (commandLine == null) {
+        boolean verbose = commandLine != null && commandLine.containsProperty(VERBOSE);
+        Map<String, Object> settings = new HashMap<>(verbose ? VERBOSE_LEVELS
+                : commandLine != null && commandLine.containsProperty(QUIET) ? QUIET_LEVELS : Map.of());
+        if (!verbose && !environment.containsProperty(CONSOLE_PATTERN) && !environment.containsProperty(STRUCTURED_CONSOLE)) {
+            settings.put(CONSOLE_PATTERN, HUMAN_PATTERN);
+        }
+        if (settings.isEmpty()) {
             return;
         }
-        Map<String, Object> levels = commandLine.containsProperty(VERBOSE) ? VERBOSE_LEVELS
-                : commandLine.containsProperty(QUIET) ? QUIET_LEVELS : Map.of();
-        if (!levels.isEmpty()) {
-            environment.getPropertySources().addAfter(commandLine.getName(), new MapPropertySource("verbosity", levels));
+        MapPropertySource verbosity = new MapPropertySource("verbosity", settings);
+        if (commandLine != null) {
+            environment.getPropertySources().addAfter(commandLine.getName(), verbosity);
+        } else {
+            environment.getPropertySources().addLast(verbosity);
         }
     }
 

@@ -108,9 +108,10 @@ class CancelCommandTest {
         assertThat(typo).isEqualTo(2);
         assertThat(secretAsArgument).isEqualTo(2);
         assertThat(errorLines(output)).hasSize(3)
-                .anySatisfy(line -> assertThat(line).contains("give one of --input=FILE|DIR, --restart=ID or --abandon=ID"))
+                .anySatisfy(line -> assertThat(line).contains("give a command"))
                 .anySatisfy(line -> assertThat(line).contains("unknown option --inptu"))
-                .anySatisfy(line -> assertThat(line).contains("credentials are read from the environment only"));
+                .anySatisfy(line -> assertThat(line).contains("credentials are read from the environment"));
+        assertThat(output.getErr()).contains("Did you mean: --input?");
         assertThat(output.getAll()).doesNotContain("abc");
         assertNothingSentOrStarted();
     }
@@ -135,6 +136,10 @@ class CancelCommandTest {
 
     private void assertNothingSentOrStarted() {
         assertThat(atlas.requests()).isEmpty();
-        assertThat(canceller.database().sql("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE").query(Long.class).single()).isZero();
+        boolean started = canceller.database().sql("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'BATCH_JOB_INSTANCE'")
+                .query(Long.class).single() > 0;
+        if (started) {
+            assertThat(canceller.database().sql("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE").query(Long.class).single()).isZero();
+        }
     }
 }

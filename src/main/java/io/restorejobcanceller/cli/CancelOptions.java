@@ -1,0 +1,46 @@
+package io.restorejobcanceller.cli;
+
+import java.nio.file.Path;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "cancel", mixinStandardHelpOptions = true, versionProvider = Version.class, showDefaultValues = true,
+        description = {"Checks a CSV file of targets (groupId,clusterName,restoreJobId), then cancels their restore jobs "
+                + "and records one outcome per line.", "A directory is an inbox: each matching file not yet done, in name order.",
+                "A file already done is not sent again; a stopped or failed run resumes where it stopped."})
+final class CancelOptions {
+
+    @Mixin
+    GlobalOptions global;
+
+    @Parameters(arity = "0..1", paramLabel = "FILE|DIR", description = "The input file, or an inbox directory.")
+    Path file;
+
+    @Option(names = "--input", paramLabel = "FILE|DIR", description = "The same as FILE|DIR (the form used before subcommands).")
+    Path input;
+
+    @Option(names = "--dry-run", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
+            description = "Validate and record PLANNED outcomes; send nothing. --dry-run=false is a real run.")
+    boolean dryRun;
+
+    @Option(names = "--check-first", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
+            description = "GET each restore job first and leave finished ones alone (also canceller.check-first).")
+    boolean checkFirst;
+
+    @Mixin
+    ConfirmationOption confirmation;
+
+    @Mixin
+    ProfileOption profile;
+
+    /** The file or directory, given once either way. */
+    Path target() {
+        if ((file == null) == (input == null)) {
+            throw new UsageException("give the input file or inbox directory once: cancel FILE|DIR");
+        }
+        return file != null ? file : input;
+    }
+}

@@ -1,0 +1,142 @@
+package io.restorejobcanceller.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import io.restorejobcanceller.settings.FrameworkSettings;
+import io.restorejobcanceller.settings.Spelling;
+
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * Parses the command line without Spring, so that {@code --help}, {@code --version}, completion and usage errors
+ * answer at once; what remains to do is an {@link Invocation}. Help and version go to standard output (they are what
+ * was asked for), usage errors to standard error with exit code 2.
+ */
+public final class InvocationParser {
+
+    /** Either a command to run in Spring, or the exit code of an answer already given. */
+    public record Result(Optional<Invocation> invocation, int exitCode) {
+    }
+
+    private static final int TYPO_DISTANCE = 3;
+    private static final Pattern SECRET_LIKE = Pattern.compile("(?i)atlas|key|secret|token|password|credential");
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    public InvocationParser(PrintWriter out, PrintWriter err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public Result parse(String... args) {
+        CommandLine root = commandLine();
+        try {
+            return parse(root, args);
+        } catch (ParameterException e) {
+            err.println("error: " + message(e));
+            if (!UnmatchedArgumentException.printSuggestions(e, err)) {
+                suggestOption(e);
+            }
+            err.println("See '" + RootCommand.NAME + " " + commandPath(e.getCommandLine()) + "--help'.");
+            return answered(ExitCode.USAGE);
+        } catch (UsageException e) {
+            err.println("error: " + e.getMessage());
+            return answered(ExitCode.USAGE);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private Result parse(CommandLine root, String... args) {
+        SettingArguments.Split split = SettingArguments.split(List.of(args));
+        for (String setting : split.settings()) {
+            FrameworkSettings.problem(SettingArguments.key(setting)).ifPresent(problem -> {
+                throw new UsageException(problem);
+            });
+        }
+        ParseResult parsed = root.parseArgs(LegacyArguments.modernize(split.command()).toArray(String[]::new));
+        if (CommandLine.printHelpIfRequested(parsed)) {
+            return answered(ExitCode.OK);
+        }
+        if (!parsed.hasSubcommand()) {
+            err.println("error: give a command, e.g. cancel FILE, report or --help");
+            root.usage(err);
+            return answered(ExitCode.USAGE);
+        }
+        ParseResult command = parsed.subcommand();
+        Object options = command.commandSpec().userObject();
+        if (options instanceof CompletionCommand completion) {
+            out.print(completion.script());
+            return answered(ExitCode.OK);
+        }
+        List<String> spring = new ArrayList<>();
+        spring.add(command.commandSpec().name());
+        spring.addAll(split.settings());
+        if (parsed.hasMatchedOption("--verbose") || command.hasMatchedOption("--verbose")) {
+            spring.add("--verbose");
+        } else if (parsed.hasMatchedOption("--quiet") || command.hasMatchedOption("--quiet")) {
+            spring.add("--quiet");
+        }
+        ProfileOption.of(options).ifPresent(name -> spring.add("--" + ProfileOption.SETTING + "=" + name));
+        return new Result(Optional.of(new Invocation(command.commandSpec().name(), options, List.copyOf(spring))), ExitCode.OK);
+    }
+
+    private CommandLine commandLine() {
+        CommandLine root = new CommandLine(new RootCommand());
+        root.setCaseInsensitiveEnumValuesAllowed(true);
+        root.setUsageHelpAutoWidth(true);
+        root.setOut(out);
+        root.setErr(err);
+        return root;
+    }
+
+    /** picocli's message, but never an unknown option's value: it may be a secret typed where it does not belong. */
+    private static String message(ParameterException e) {
+        if (!(e instanceof UnmatchedArgumentException unmatched) || unmatched.getUnmatched().isEmpty()
+                || !unmatched.getUnmatched().get(0).startsWith("-")) {
+            return e.getMessage();
+        }
+        String option = unmatched.getUnmatched().get(0).split("=", 2)[0];
+        return "unknown option " + option + (SECRET_LIKE.matcher(option).find()
+                ? "; credentials are read from the environment or an Atlas CLI profile (--profile), never from options" : "");
+    }
+
+    /** picocli suggests only what looks alike to it; a transposed or dropped letter gets the closest option here. */
+    private void suggestOption(ParameterException e) {
+        if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()
+                && unmatched.getUnmatched().get(0).startsWith("--")) {
+            String given = unmatched.getUnmatched().get(0).split("=", 2)[0];
+            Set<String> options = new HashSet<>(e.getCommandLine().getCommandSpec().optionsMap().keySet());
+            if (e.getCommandLine().getParent() == null) {
+                options.addAll(LegacyArguments.OPTIONS);
+            }
+            String closest = Spelling.closest(given, options);
+            if (Spelling.distance(given, closest) <= TYPO_DISTANCE) {
+                err.println("Did you mean: " + closest + "?");
+            }
+        }
+    }
+
+    private static String commandPath(CommandLine commandLine) {
+        StringBuilder path = new StringBuilder();
+        for (CommandLine c = commandLine; c != null && c.getParent() != null; c = c.getParent()) {
+            path.insert(0, c.getCommandName() + " ");
+        }
+        return path.toString();
+    }
+
+    private static Result answered(int exitCode) {
+        return new Result(Optional.empty(), exitCode);
+    }
+}

@@ -1,0 +1,114 @@
+package io.restorejobcanceller.settings;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.toml.TomlMapper;
+
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.logging.LoggingApplicationListener;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.CommandLinePropertySource;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
+
+/**
+ * Credentials from the Atlas CLI's own configuration ({@code $XDG_CONFIG_HOME/atlascli/config.toml}, else
+ * {@code ~/.config/atlascli/config.toml}) for the commands that call Atlas: the profile {@code canceller.atlas.profile}
+ * ({@code --profile}), else the Atlas CLI's {@code default} one. As in the Atlas CLI, credentials in the environment
+ * win: the profile is read only when none are there. Its values stand in for the environment variables of the same
+ * meaning (they are never logged, and never reach job parameters, the database or reports); the profile's
+ * {@code ops_manager_url} is the base URL unless one is configured.
+ */
+public class AtlasCliProfile implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
+
+    static final String PROFILE = "canceller.atlas.profile";
+    private static final String DEFAULT_PROFILE = "default";
+    private static final Set<String> CALLING_COMMANDS = Set.of("cancel", "restart", "schedule");
+    private static final List<String> CREDENTIAL_VARIABLES = List.of("MONGODB_ATLAS_CLIENT_ID", "MONGODB_ATLAS_CLIENT_SECRET",
+            "MONGODB_ATLAS_PUBLIC_API_KEY", "MONGODB_ATLAS_PRIVATE_API_KEY", "MONGODB_ATLAS_ACCESS_TOKEN");
+    /** The Atlas CLI's profile keys, and the environment variables they stand for. */
+    private static final Map<String, String> KEYS = Map.of("client_id", "MONGODB_ATLAS_CLIENT_ID",
+            "client_secret", "MONGODB_ATLAS_CLIENT_SECRET", "public_api_key", "MONGODB_ATLAS_PUBLIC_API_KEY",
+            "private_api_key", "MONGODB_ATLAS_PRIVATE_API_KEY");
+    private static final String OPS_MANAGER_URL = "ops_manager_url";
+
+    @Override
+    public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+        ConfigurableEnvironment environment = event.getEnvironment();
+        if (!callsAtlas(environment) || CREDENTIAL_VARIABLES.stream().anyMatch(name -> hasValue(environment, name))) {
+            return;
+        }
+        String named = environment.getProperty(PROFILE, "").strip();
+        String profile = named.isEmpty() ? DEFAULT_PROFILE : named;
+        Path file = SettingsFiles.xdgDirectory(environment, "XDG_CONFIG_HOME", ".config").resolve("atlascli/config.toml");
+        if (!Files.isRegularFile(file)) {
+            if (!named.isEmpty()) {
+                throw new IllegalArgumentException("there is no Atlas CLI configuration " + file + " to read profile '"
+                        + profile + "' from (" + PROFILE + ", --profile)");
+            }
+            return;
+        }
+        JsonNode values = read(file).path(profile);
+        if (!values.isObject()) {
+            if (!named.isEmpty()) {
+                throw new IllegalArgumentException("the Atlas CLI configuration " + file + " has no profile '" + profile
+                        + "' (it has: " + String.join(", ", profiles(file)) + ")");
+            }
+            return;
+        }
+        Map<String, Object> settings = new HashMap<>();
+        KEYS.forEach((key, variable) -> {
+            String value = values.path(key).asString("").strip();
+            if (!value.isEmpty()) {
+                settings.put(variable, value);
+            }
+        });
+        String baseUrl = values.path(OPS_MANAGER_URL).asString("").strip();
+        if (!baseUrl.isEmpty() && !environment.containsProperty(DerivedSettings.BASE_URL)) {
+            settings.put(DerivedSettings.BASE_URL, baseUrl);
+        }
+        environment.getPropertySources().addLast(new MapPropertySource("atlasCliProfile", settings));
+    }
+
+    private static boolean callsAtlas(ConfigurableEnvironment environment) {
+        PropertySource<?> commandLine = environment.getPropertySources().get(CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME);
+        Object words = commandLine == null ? null : commandLine.getProperty(CommandLinePropertySource.DEFAULT_NON_OPTION_ARGS_PROPERTY_NAME);
+        return words != null && CALLING_COMMANDS.contains(words.toString().split(",", 2)[0]);
+    }
+
+    private static boolean hasValue(ConfigurableEnvironment environment, String name) {
+        String value = environment.getProperty(name);
+        return value != null && !value.isBlank();
+    }
+
+    private static JsonNode read(Path file) {
+        try {
+            return new TomlMapper().readTree(file.toFile());
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("the Atlas CLI configuration " + file + " is not valid TOML: "
+                    + e.getOriginalMessage().lines().findFirst().orElse(""));
+        }
+    }
+
+    private static Set<String> profiles(Path file) {
+        Set<String> names = new TreeSet<>();
+        read(file).propertyNames().forEach(name -> names.add(name));
+        return names;
+    }
+
+    /** After the logging system is set up, so that a missing profile is one line (see CancellerApplication), not a report. */
+    @Override
+    public int getOrder() {
+        return LoggingApplicationListener.DEFAULT_ORDER + 1;
+    }
+}
