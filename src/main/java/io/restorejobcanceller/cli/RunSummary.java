@@ -9,6 +9,7 @@ import io.restorejobcanceller.database.ResultsDatabase;
 import io.restorejobcanceller.outcome.Outcome;
 import io.restorejobcanceller.outcome.OutcomeRepository;
 import io.restorejobcanceller.run.CancellationLauncher.Launch;
+import io.restorejobcanceller.sending.RequestThrottle;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -20,14 +21,18 @@ class RunSummary {
 
     private final OutcomeRepository outcomes;
     private final ResultsDatabase database;
+    private final RequestThrottle throttle;
     private final PrintStream out = System.out;
 
-    RunSummary(OutcomeRepository outcomes, ResultsDatabase database) {
+    RunSummary(OutcomeRepository outcomes, ResultsDatabase database, RequestThrottle throttle) {
         this.outcomes = outcomes;
         this.database = database;
+        this.throttle = throttle;
     }
 
     int report(Launch launch, String what) {
+        Terminal.endLine();
+        RequestThrottle.Pauses pauses = throttle.takePauses();
         if (launch instanceof Launch.AlreadyDone done) {
             out.printf("%s was already done by job execution %d at %s; nothing sent.%n", what,
                     done.execution().getId(), done.execution().getEndTime());
@@ -42,16 +47,19 @@ class RunSummary {
             System.err.printf("error: another process is running %s right now; not started twice%n", what);
             return ExitCode.ALREADY_RUNNING;
         }
-        return print(((Launch.Ran) launch).execution());
+        return print(((Launch.Ran) launch).execution(), pauses);
     }
 
-    private int print(JobExecution execution) {
+    private int print(JobExecution execution, RequestThrottle.Pauses pauses) {
         long instanceId = execution.getJobInstance().getInstanceId();
         Map<Outcome, Long> counts = outcomes.countsByOutcome(instanceId);
         out.printf("Job execution %d (job instance %d): %s%n", execution.getId(), instanceId, execution.getStatus());
         out.println("Results database: " + database.displayUrl());
         out.println("Outcomes: " + (counts.isEmpty() ? "none recorded"
                 : counts.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "))));
+        if (pauses.count() > 0) {
+            out.println("Atlas's rate limit: " + pauses);
+        }
         if (execution.getStatus() == BatchStatus.ABANDONED) {
             return ExitCode.OK;
         }

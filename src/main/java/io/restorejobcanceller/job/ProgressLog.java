@@ -10,7 +10,9 @@ import java.util.stream.Collectors;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.restorejobcanceller.outcome.Outcome;
 import io.restorejobcanceller.outcome.OutcomeRepository;
+import io.restorejobcanceller.cli.Terminal;
 import io.restorejobcanceller.sending.HumanDuration;
+import io.restorejobcanceller.sending.RequestThrottle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,19 +22,24 @@ import org.springframework.context.annotation.Scope;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts the outcomes of one execution into the {@code canceller.outcomes} counters (tagged by outcome) and logs
- * progress at most once per interval: rows done of the file's total, rate, counts per outcome, and the time left.
+ * Counts the outcomes of one execution into the {@code canceller.outcomes} counters (tagged by outcome) and shows
+ * progress: rows done of the file's total, rate, counts per outcome, pauses, and the time left. On a terminal it is
+ * one bar redrawn in place a few times a second; elsewhere (cron, CI, Kubernetes) a log line once per interval.
  */
 @Component
 @Scope("step") // no proxy: the DELETE workers call it outside the step's thread
 public class ProgressLog {
 
     private static final Logger log = LoggerFactory.getLogger(ProgressLog.class);
+    private static final Duration REDRAW = Duration.ofMillis(200);
+    private static final int BAR_WIDTH = 20;
 
     private final long totalRows;
     private final Clock clock;
     private final Duration interval;
     private final MeterRegistry registry;
+    private final RequestThrottle throttle;
+    private final boolean bar;
     private final Instant started;
     private final Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
     private final long doneAtStart;
@@ -41,11 +48,13 @@ public class ProgressLog {
 
     public ProgressLog(@Value("#{jobParameters['" + CancellationJobConfiguration.INPUT_ROWS + "']}") Long totalRows,
                        @Value("#{stepExecution}") StepExecution stepExecution, OutcomeRepository outcomes, Clock clock,
-                       StepProperties properties, MeterRegistry registry) {
+                       StepProperties properties, MeterRegistry registry, RequestThrottle throttle) {
         this.totalRows = totalRows == null ? 0 : totalRows;
         this.clock = clock;
-        this.interval = properties.progressInterval();
+        this.bar = Terminal.standardError() && log.isInfoEnabled();
+        this.interval = bar ? REDRAW : properties.progressInterval();
         this.registry = registry;
+        this.throttle = throttle;
         this.started = clock.instant();
         // made with the step's writer, before this execution records anything: a restart's predecessors' rows are done
         long instanceId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
@@ -70,9 +79,21 @@ public class ProgressLog {
         lastLogged = now;
         double seconds = Math.max(0.001, Duration.between(started, now).toMillis() / 1000.0);
         double rate = (done - doneAtStart) / seconds;
-        String eta = rate > 0 && totalRows > done ? ", about " + HumanDuration.of(Duration.ofSeconds((long) ((totalRows - done) / rate))) + " left" : "";
-        log.info("Progress: {}/{} rows ({}%), {} rows/s, {}{}", done, totalRows, totalRows == 0 ? 100 : done * 100 / totalRows,
-                String.format("%.1f", rate), counts.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                        .collect(Collectors.joining(", ")), eta);
+        Duration left = rate > 0 ? Duration.ofSeconds((long) ((totalRows - done) / rate)) : Duration.ZERO;
+        String eta = rate <= 0 || totalRows <= done ? "" : left.isZero() ? ", under 1 s left" : ", about " + HumanDuration.of(left) + " left";
+        RequestThrottle.Pauses pauses = throttle.pauses();
+        String status = String.format("%d/%d rows (%d%%), %.1f rows/s, %s%s%s", done, totalRows, percent(), rate,
+                counts.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")),
+                pauses.count() == 0 ? "" : ", " + pauses, eta);
+        if (bar) {
+            Terminal.showLine("[" + "#".repeat((int) (percent() * BAR_WIDTH / 100)) + ".".repeat(BAR_WIDTH - (int) (percent() * BAR_WIDTH / 100))
+                    + "] " + status);
+        } else {
+            log.info("Progress: {}", status);
+        }
+    }
+
+    private long percent() {
+        return totalRows == 0 ? 100 : Math.min(100, done * 100 / totalRows);
     }
 }

@@ -28,6 +28,18 @@ public class RequestThrottle {
     private final Sleeper sleeper;
     private final Clock clock;
     private Instant pausedUntil = Instant.MIN;
+    private int pauses;
+    private Duration paused = Duration.ZERO;
+
+    /** How often, and how long in all, the workers paused because Atlas asked them to. */
+    public record Pauses(int count, Duration total) {
+
+        @Override
+        public String toString() {
+            return count == 0 ? "no pause" : "paused " + count + (count == 1 ? " time" : " times")
+                    + " for Atlas's Retry-After or a low RateLimit-Remaining, " + HumanDuration.of(total) + " in all";
+        }
+    }
 
     public RequestThrottle(RateProperties properties, Sleeper sleeper, Clock clock) {
         this.properties = properties;
@@ -53,16 +65,35 @@ public class RequestThrottle {
         }
     }
 
-    /** Pauses every worker for this long (a 429 or 503 with Retry-After). */
+    /**
+     * Pauses every worker for this long (a 429 or 503 with Retry-After). The first pause of a run is logged; the
+     * others are summed ({@link #pauses()}) for the progress lines and the run's summary.
+     */
     public synchronized void pauseAll(Duration duration) {
         Instant now = clock.instant();
         Instant until = now.plus(duration);
         if (until.isAfter(pausedUntil)) {
-            if (!pausedUntil.isAfter(now)) { // a new pause; one that only grows is not news
-                log.info("Atlas asked to wait: every worker pauses for {}", HumanDuration.of(duration));
+            boolean starts = !pausedUntil.isAfter(now); // a pause that only grows is the same pause
+            if (starts && pauses == 0) {
+                log.info("Atlas asked to wait: every worker pauses for {} (further pauses are counted in the progress lines)",
+                        HumanDuration.of(duration));
             }
+            pauses += starts ? 1 : 0;
+            paused = paused.plus(Duration.between(starts ? now : pausedUntil, until));
             pausedUntil = until;
         }
+    }
+
+    public synchronized Pauses pauses() {
+        return new Pauses(pauses, paused);
+    }
+
+    /** The pauses so far, counted afresh from now on (each run of an inbox has its own). */
+    public synchronized Pauses takePauses() {
+        Pauses taken = pauses();
+        pauses = 0;
+        paused = Duration.ZERO;
+        return taken;
     }
 
     /** Slows everyone down when Atlas says the bucket is nearly empty. */

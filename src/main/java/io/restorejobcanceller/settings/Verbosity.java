@@ -3,6 +3,8 @@ package io.restorejobcanceller.settings;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.restorejobcanceller.cli.Terminal;
+
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
@@ -38,7 +40,8 @@ public class Verbosity implements EnvironmentPostProcessor, Ordered {
         Map<String, Object> settings = new HashMap<>(verbose ? VERBOSE_LEVELS
                 : commandLine != null && commandLine.containsProperty(QUIET) ? QUIET_LEVELS : Map.of());
         if (!verbose && !environment.containsProperty(CONSOLE_PATTERN) && !environment.containsProperty(STRUCTURED_CONSOLE)) {
-            settings.put(CONSOLE_PATTERN, HUMAN_PATTERN);
+            // on a terminal, a log line first clears the progress bar it would otherwise be appended to
+            settings.put(CONSOLE_PATTERN, (Terminal.standardError() ? Terminal.CLEAR_LINE : "") + HUMAN_PATTERN);
         }
         if (settings.isEmpty()) {
             return;

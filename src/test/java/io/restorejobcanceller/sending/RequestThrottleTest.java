@@ -70,19 +70,27 @@ class RequestThrottleTest {
     }
 
     @Test
-    void aPauseIsLoggedOnceWhenItStartsNotEachTimeAWorkerExtendsIt(CapturedOutput output) {
+    void pausesAreCountedAndSummedNotLoggedEachTime(CapturedOutput output) {
         // given
         RequestThrottle throttle = new RequestThrottle(new RateProperties(0, 2, Duration.ofSeconds(2)), sleeper, sleeper.clock());
 
-        // when: eight workers get a 429 with Retry-After 1 at about the same time, then a later one after the pause
+        // when: eight workers get a 429 with Retry-After 1 at about the same time (one pause, extended to 1.007 s),
+        // then two later ones after it has ended
         for (int worker = 0; worker < 8; worker++) {
             throttle.pauseAll(Duration.ofMillis(1000 + worker));
         }
         sleeper.sleep(Duration.ofSeconds(5));
         throttle.pauseAll(Duration.ofSeconds(1));
+        sleeper.sleep(Duration.ofSeconds(5));
+        throttle.pauseAll(Duration.ofSeconds(2));
 
         // then
-        assertThat(output.getAll().lines().filter(line -> line.contains("Atlas asked to wait"))).hasSize(2)
-                .allSatisfy(line -> assertThat(line).endsWith("every worker pauses for 1 s"));
+        assertThat(output.getAll().lines().filter(line -> line.contains("Atlas asked to wait"))).singleElement()
+                .asString().contains("every worker pauses for 1 s");
+        RequestThrottle.Pauses pauses = throttle.takePauses();
+        assertThat(pauses.count()).isEqualTo(3);
+        assertThat(pauses.total()).isEqualTo(Duration.ofMillis(4007));
+        assertThat(pauses).hasToString("paused 3 times for Atlas's Retry-After or a low RateLimit-Remaining, 4 s in all");
+        assertThat(throttle.pauses().count()).isZero();
     }
 }
