@@ -18,6 +18,7 @@ final class QueryOptions {
     @Parameters(index = "0", paramLabel = "SELECT", description = "The statement, quoted as one argument.")
     String sql;
 
-    @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", description = "table, csv or json.")
+    @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", completionCandidates = ReportOptions.Formats.class,
+            description = "table, csv or json.")
     ReportFormat format;
 }

@@ -1,6 +1,9 @@
 package io.restorejobcanceller.cli;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.Locale;
 
 import io.restorejobcanceller.report.ReportFormat;
 
@@ -27,7 +30,8 @@ final class ReportOptions {
             + "needing attention: REJECTED, FAILED, INVALID).")
     String outcome;
 
-    @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", description = "table, csv or json.")
+    @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", completionCandidates = Formats.class,
+            description = "table, csv or json.")
     ReportFormat format;
 
     @Option(names = "--output", paramLabel = "FILE", description = "Write the report to this file instead of standard output.")
@@ -35,4 +39,12 @@ final class ReportOptions {
 
     @Option(names = "--force", description = "Overwrite the --output file if it exists.")
     boolean force;
+
+    /** The formats as they are typed, for shell completion. */
+    static final class Formats implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(ReportFormat.values()).map(f -> f.name().toLowerCase(Locale.ROOT)).iterator();
+        }
+    }
 }

@@ -1,0 +1,217 @@
+package io.restorejobcanceller.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import io.restorejobcanceller.testing.AtlasStub;
+import io.restorejobcanceller.testing.DigestAtlasServer;
+import io.restorejobcanceller.testing.Launcher;
+import io.restorejobcanceller.testing.Launcher.Result;
+import io.restorejobcanceller.testing.Targets;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The packaged jar through jobs/cancel-restore-jobs, as the README runs it: help, mistakes, output, prompts, profiles. */
+class CommandLineIT {
+
+    private static final AtlasStub atlas = new AtlasStub();
+
+    @TempDir
+    Path home;
+    private Launcher launcher;
+
+    @BeforeEach
+    void setUp() {
+        atlas.reset();
+        launcher = new Launcher(home);
+    }
+
+    @AfterAll
+    static void stopAtlas() {
+        atlas.close();
+    }
+
+    @Test
+    void helpAndVersionAnswerWithoutStartingTheApplication() throws Exception {
+        // when
+        Result help = launcher.run("--help");
+        Result reportHelp = launcher.run("report", "-h");
+        Result version = launcher.run("--version");
+
+        // then
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("Usage: cancel-restore-jobs", "cancel", "restart", "abandon", "schedule", "report",
+                "query", "completion", "Exit codes:");
+        assertThat(reportHelp.exitCode()).isZero();
+        assertThat(reportHelp.out()).contains("--format=FORMAT", "Default: table", "--outcome", "--since", "--output");
+        assertThat(version.exitCode()).isZero();
+        assertThat(version.out()).startsWith("restore-job-canceller ").doesNotContain("development build");
+        assertThat(help.err() + reportHelp.err() + version.err()).isEmpty();
+        assertThat(launcher.dataHome()).doesNotExist(); // no database opened: Spring never started
+    }
+
+    @Test
+    void mistakesAreOneLineWithTheClosestKnownWordAndExitCode2() throws Exception {
+        // when
+        Result spring = launcher.run("cancel", "--dry-run", "sample-data/restore-jobs.csv",
+                "--spring.datasource.ulr=jdbc:h2:file:" + home.resolve("other"));
+        boolean defaultDatabaseUsed = Files.exists(launcher.dataHome());
+        Result command = launcher.run("reprot");
+        Result option = launcher.run("cancel", "--dyr-run", "sample-data/restore-jobs.csv");
+        Result setting = launcher.run("cancel", "--dry-run", "sample-data/restore-jobs.csv", "--canceller.concurency=4");
+        Result value = launcher.env("CANCELLER_CONCURRENCY", "1000").run("cancel", "--dry-run", "sample-data/restore-jobs.csv");
+
+        // then
+        for (Result result : List.of(command, option, setting, spring, value)) {
+            assertThat(result.exitCode()).isEqualTo(2);
+            assertThat(result.out()).isEmpty();
+            assertThat(result.err()).doesNotContain("\tat ", "Exception");
+        }
+        assertThat(command.err()).contains("Did you mean: cancel-restore-jobs report");
+        assertThat(option.err()).contains("unknown option --dyr-run", "Did you mean: --dry-run?");
+        assertThat(setting.err()).contains("unknown setting canceller.concurency (did you mean canceller.concurrency?");
+        assertThat(spring.err()).contains("unknown setting --spring.datasource.ulr (did you mean --spring.datasource.url?)");
+        assertThat(value.err()).contains("canceller.concurrency=1000: must be between 1 and 32");
+        assertThat(defaultDatabaseUsed).isFalse(); // the mistyped URL did not run against the default database
+        assertThat(home.resolve("other.mv.db")).doesNotExist();
+    }
+
+    @Test
+    void dryRunFalseIsARealRun() throws Exception {
+        // when: no credentials, which only a real run needs
+        Result result = launcher.run("cancel", "--dry-run=false", "sample-data/restore-jobs.csv");
+
+        // then
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("no Atlas credentials");
+        assertThat(result.out()).doesNotContain("Dry run");
+    }
+
+    @Test
+    void aJsonReportOnStandardOutputIsJsonAndNothingElse() throws Exception {
+        // given
+        assertThat(launcher.run("cancel", "--dry-run", "--verbose", "sample-data/restore-jobs.csv").exitCode()).isZero();
+
+        // when
+        Result json = launcher.run("report", "--format", "json", "--outcome=all", "--verbose");
+        Result csv = launcher.run("report", "--format=csv", "--outcome=all");
+
+        // then
+        JsonNode report = JsonMapper.builder().build().readTree(json.out());
+        assertThat(report.get("summary").get("PLANNED").asLong()).isEqualTo(5);
+        assertThat(json.err()).isNotEmpty(); // --verbose logs, on standard error only
+        assertThat(csv.out().lines().findFirst().orElseThrow()).startsWith("JOB_EXECUTION_ID,");
+        assertThat(csv.out().lines()).hasSize(6);
+    }
+
+    @Test
+    void wrongDigestKeysAreOneLineWithoutAStackTrace() throws Exception {
+        try (DigestAtlasServer server = new DigestAtlasServer("public-key", "the-private-key", 0)) {
+            // when
+            Result result = launcher.env("MONGODB_ATLAS_PUBLIC_API_KEY", "public-key")
+                    .env("MONGODB_ATLAS_PRIVATE_API_KEY", "not-the-private-key")
+                    .run("cancel", input(3).toString(), "--canceller.atlas.base-url=" + server.baseUrl());
+
+            // then
+            assertThat(result.exitCode()).isEqualTo(1);
+            assertThat(result.out()).contains("Failed: Atlas refused the credentials");
+            assertThat(result.err()).doesNotContain("\tat ", "Exception", "not-the-private-key");
+            assertThat(result.err().lines()).hasSizeLessThan(5);
+        }
+    }
+
+    @Test
+    void anAtlasCliProfileSuppliesTheDigestKeys() throws Exception {
+        // given: the Atlas CLI's configuration, with the keys in a named profile; nothing in the environment
+        launcher.config("atlascli/config.toml", """
+                [default]
+                  org_id = "5e2211c17a3e5a48f5497de3"
+                  service = "cloud"
+                [night]
+                  public_api_key = "public-key"
+                  private_api_key = "the-private-key"
+                  output = "json"
+                """);
+        try (DigestAtlasServer server = new DigestAtlasServer("public-key", "the-private-key", 0)) {
+            // when
+            Result result = launcher.run("cancel", "--profile", "night", input(3).toString(),
+                    "--canceller.atlas.base-url=" + server.baseUrl());
+            Result missing = launcher.run("cancel", "--profile=nigth", input(3).toString());
+
+            // then
+            assertThat(result.exitCode()).isZero();
+            assertThat(server.accepted(Targets.path(1)) + server.accepted(Targets.path(2)) + server.accepted(Targets.path(3))).isEqualTo(3);
+            assertThat(result.out() + result.err()).doesNotContain("the-private-key");
+            assertThat(missing.exitCode()).isEqualTo(2);
+            assertThat(missing.err()).contains("has no profile 'nigth' (it has: default, night)");
+        }
+    }
+
+    @Test
+    void aRealRunAsksOnATerminalAndOnlyThere() throws Exception {
+        // given
+        launcher.env("MONGODB_ATLAS_ACCESS_TOKEN", "token");
+        String base = "--canceller.atlas.base-url=" + atlas.baseUrl();
+
+        // when
+        Result declined = launcher.runInTerminal("n\n", "cancel", input(3).toString(), base);
+        int sentAfterDeclined = atlas.requests().size();
+        Result accepted = launcher.runInTerminal("y\n", "cancel", input(3).toString(), base);
+        Result yes = launcher.runInTerminal("", "cancel", "--yes", input(4).toString(), base);
+        Result dryRun = launcher.runInTerminal("", "cancel", "--dry-run", input(5).toString());
+        Result noTerminal = launcher.run("cancel", input(6).toString(), base);
+
+        // then
+        assertThat(declined.out()).contains("Cancel 3 restore jobs in 1 project (1 cluster)? [y/N]");
+        assertThat(declined.exitCode()).isEqualTo(2);
+        assertThat(sentAfterDeclined).isZero();
+        assertThat(accepted.out()).contains("[y/N]", "Outcomes: CANCELLED=3");
+        assertThat(accepted.exitCode()).isZero();
+        assertThat(yes.out()).doesNotContain("[y/N]").contains("Outcomes: CANCELLED=4");
+        assertThat(dryRun.out()).doesNotContain("[y/N]").contains("Outcomes: PLANNED=5");
+        assertThat(noTerminal.out() + noTerminal.err()).doesNotContain("[y/N]");
+        assertThat(noTerminal.out()).contains("Outcomes: CANCELLED=6");
+        assertThat(atlas.requests()).hasSize(3 + 4 + 6);
+    }
+
+    @Test
+    void theCompletionScriptCompletesCommandsOptionsAndValuesInBash() throws Exception {
+        // given
+        Result script = launcher.run("completion", "bash");
+        Path file = Files.writeString(home.resolve("completion.sh"), script.out());
+
+        // when
+        String commands = complete(file, "rep");
+        String options = complete(file, "report", "--for");
+        String formats = complete(file, "report", "--format", "");
+
+        // then
+        assertThat(script.exitCode()).isZero();
+        assertThat(commands).isEqualTo("report");
+        assertThat(options.lines()).contains("--format", "--force");
+        assertThat(formats.lines()).containsExactly("table", "csv", "json");
+    }
+
+    /** What bash completes for these words typed after the command, with picocli's completion function. */
+    private static String complete(Path script, String... words) throws Exception {
+        String line = "cancel-restore-jobs " + String.join(" ", words);
+        String array = "cancel-restore-jobs " + String.join(" ", List.of(words).stream().map(w -> "'" + w + "'").toList());
+        Process bash = new ProcessBuilder("bash", "-c", "source '" + script + "' 2>/dev/null; COMP_WORDS=(" + array + "); "
+                + "COMP_CWORD=" + words.length + "; COMP_LINE='" + line + "'; COMP_POINT=${#COMP_LINE}; "
+                + "_complete_cancel-restore-jobs 2>/dev/null; printf '%s\\n' \"${COMPREPLY[@]}\"").start();
+        String out = new String(bash.getInputStream().readAllBytes()).strip();
+        bash.waitFor();
+        return out;
+    }
+
+    private Path input(int rows) throws Exception {
+        return Files.writeString(home.resolve("rows-" + rows + ".csv"), Targets.csv(rows));
+    }
+}
