@@ -22,11 +22,11 @@ final class CancelOptions {
     @Option(names = "--input", paramLabel = "FILE|DIR", description = "The same as FILE|DIR (the form used before subcommands).")
     Path input;
 
-    @Option(names = "--dry-run", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
+    @Option(names = "--dry-run", arity = "0..1", fallbackValue = "true", defaultValue = "false", paramLabel = "true|false",
             description = "Validate and record PLANNED outcomes; send nothing. --dry-run=false is a real run.")
     boolean dryRun;
 
-    @Option(names = "--check-first", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
+    @Option(names = "--check-first", arity = "0..1", fallbackValue = "true", defaultValue = "false", paramLabel = "true|false",
             description = "GET each restore job first and leave finished ones alone (also canceller.check-first).")
     boolean checkFirst;
 
