@@ -1,6 +1,7 @@
 package io.restorejobcanceller.cli;
 
 import java.io.PrintWriter;
+import java.util.Locale;
 
 import io.restorejobcanceller.database.ResultsDatabase;
 import io.restorejobcanceller.report.QueryOutput;
@@ -25,6 +26,9 @@ class QueryCommand {
     }
 
     int run(QueryOptions options) {
+        if (!options.format.forQueries()) {
+            throw new UsageException("query prints as table, csv or json, not " + options.format.name().toLowerCase(Locale.ROOT));
+        }
         if (options.sql.isBlank()) {
             throw new UsageException("query takes one SELECT statement, quoted as one argument");
         }

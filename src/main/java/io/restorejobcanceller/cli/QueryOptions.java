@@ -18,7 +18,7 @@ final class QueryOptions {
     @Parameters(index = "0", paramLabel = "SELECT", description = "The statement, quoted as one argument.")
     String sql;
 
-    @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", completionCandidates = ReportOptions.Formats.class,
+    @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", completionCandidates = ReportOptions.QueryFormats.class,
             description = "table, csv or json.")
     ReportFormat format;
 }

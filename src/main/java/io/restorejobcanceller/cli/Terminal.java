@@ -1,7 +1,9 @@
 package io.restorejobcanceller.cli;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -37,6 +39,27 @@ public final class Terminal {
         if (lineShown) {
             System.err.println();
             lineShown = false;
+        }
+    }
+
+    /**
+     * The width of the terminal standard output goes to ({@code stty size} on the controlling terminal), or
+     * {@code fallback} when it is no terminal or the width cannot be told.
+     */
+    public static int standardOutputWidth(int fallback) {
+        if (System.console() == null) {
+            return fallback;
+        }
+        try {
+            Process stty = new ProcessBuilder("stty", "size").redirectInput(new File("/dev/tty"))
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String[] size = new String(stty.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip().split(" ");
+            return stty.waitFor() == 0 && size.length == 2 && Integer.parseInt(size[1]) > 0 ? Integer.parseInt(size[1]) : fallback;
+        } catch (IOException | NumberFormatException e) {
+            return fallback;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return fallback;
         }
     }
 

@@ -56,9 +56,17 @@ public class ResultsDatabase {
      * @throws NoResultsDatabaseException when the database has no results table: a report on it would say "nothing
      *                                    happened" about a database the runs never used
      */
+    /** The column the latest migration added: present once the results table is as this version reads it. */
+    private static final String NEWEST_COLUMN = "DRY_RUN";
+
     public void requireResults() {
         try (Connection connection = dataSource.getConnection()) {
             if (Tables.exists(connection, RESULTS_TABLE)) {
+                if (!Tables.hasColumn(connection, RESULTS_TABLE, NEWEST_COLUMN)) {
+                    throw new NoResultsDatabaseException(new DatabaseProblem(DatabaseProblem.Kind.MISSING, "the results database at "
+                            + DatabaseUrl.display(url) + " was last written by an older version of this tool; the next "
+                            + "'cancel' (a dry run will do) upgrades it, since report and query never write"));
+                }
                 return;
             }
         } catch (SQLException e) {

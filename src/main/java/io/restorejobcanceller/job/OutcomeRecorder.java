@@ -20,6 +20,7 @@ public class OutcomeRecorder {
 
     private final StepExecution stepExecution;
     private final String inputFile;
+    private final boolean dryRun;
     private final OutcomeRepository outcomes;
     private final ProgressLog progress;
     private final Clock clock;
@@ -27,7 +28,9 @@ public class OutcomeRecorder {
 
     public OutcomeRecorder(@Value("#{stepExecution}") StepExecution stepExecution,
                            @Value("#{jobParameters['" + CancellationJobConfiguration.INPUT_FILE + "']}") String inputFile,
+                           @Value("#{jobParameters['" + CancellationJobConfiguration.DRY_RUN + "']}") Boolean dryRun,
                            OutcomeRepository outcomes, ProgressLog progress, Clock clock, RecordingWatchdog watchdog) {
+        this.dryRun = Boolean.TRUE.equals(dryRun);
         this.stepExecution = stepExecution;
         this.inputFile = inputFile;
         this.outcomes = outcomes;
@@ -59,7 +62,7 @@ public class OutcomeRecorder {
     private void insert(CheckedRow row, CancelResult result) {
         outcomes.record(new OutcomeRecord(stepExecution.getJobExecutionId(), jobInstanceId(), inputFile, row.lineNumber(),
                 row.row().groupId(), row.row().clusterName(), row.row().restoreJobId(), result.outcome(),
-                result.httpStatus(), result.errorCode(), result.detail(), result.attempts(), clock.instant()));
+                result.httpStatus(), result.errorCode(), result.detail(), result.attempts(), clock.instant(), dryRun));
     }
 
     private long jobInstanceId() {

@@ -2,7 +2,7 @@ package io.restorejobcanceller.outcome;
 
 import java.time.Instant;
 
-/** One row of the CANCELLATION_OUTCOME table. */
+/** One row of the CANCELLATION_OUTCOME table; {@code dryRun}: recorded by a dry run, nothing was sent for it. */
 public record OutcomeRecord(
         long jobExecutionId,
         long jobInstanceId,
@@ -16,5 +16,6 @@ public record OutcomeRecord(
         String errorCode,
         String detail,
         int attempts,
-        Instant recordedAt) {
+        Instant recordedAt,
+        boolean dryRun) {
 }

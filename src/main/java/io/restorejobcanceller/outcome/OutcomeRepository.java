@@ -46,13 +46,13 @@ public class OutcomeRepository {
     public void record(OutcomeRecord r) {
         outsideChunkTransaction.executeWithoutResult(status -> jdbc.sql("""
                 INSERT INTO CANCELLATION_OUTCOME (JOB_EXECUTION_ID, JOB_INSTANCE_ID, INPUT_FILE, LINE_NUMBER, GROUP_ID,
-                    CLUSTER_NAME, RESTORE_JOB_ID, OUTCOME, HTTP_STATUS, ERROR_CODE, DETAIL, ATTEMPTS, RECORDED_AT)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    CLUSTER_NAME, RESTORE_JOB_ID, OUTCOME, HTTP_STATUS, ERROR_CODE, DETAIL, ATTEMPTS, RECORDED_AT, DRY_RUN)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(r.jobExecutionId(), r.jobInstanceId(), cut(r.inputFile(), INPUT_FILE_MAX_LENGTH), r.lineNumber(),
                         cut(r.groupId(), VALUE_MAX_LENGTH), cut(r.clusterName(), VALUE_MAX_LENGTH),
                         cut(r.restoreJobId(), VALUE_MAX_LENGTH), r.outcome().name(), r.httpStatus(),
                         cut(r.errorCode(), ERROR_CODE_MAX_LENGTH), cut(r.detail(), DETAIL_MAX_LENGTH), r.attempts(),
-                        r.recordedAt().atOffset(ZoneOffset.UTC))
+                        r.recordedAt().atOffset(ZoneOffset.UTC), r.dryRun())
                 .update());
     }
 

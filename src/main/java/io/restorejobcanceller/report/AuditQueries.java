@@ -2,13 +2,14 @@ package io.restorejobcanceller.report;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.Optional;
+import java.util.Set;
 
 import io.restorejobcanceller.outcome.Outcome;
 import io.restorejobcanceller.outcome.OutcomeRecord;
@@ -16,7 +17,7 @@ import io.restorejobcanceller.outcome.OutcomeRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The read side of the results table, for reports. */
+/** The read side of the results table, for reports: what exists, and what a selection holds. */
 @Repository
 public class AuditQueries {
 
@@ -26,31 +27,63 @@ public class AuditQueries {
         this.jdbc = jdbc;
     }
 
-    public OptionalLong latestExecutionId() {
-        Long id = jdbc.sql("SELECT MAX(JOB_EXECUTION_ID) FROM CANCELLATION_OUTCOME").query(Long.class).optional().orElse(null);
-        return id == null ? OptionalLong.empty() : OptionalLong.of(id);
+    public Optional<Long> latestExecutionId() {
+        return jdbc.sql("SELECT MAX(JOB_EXECUTION_ID) FROM CANCELLATION_OUTCOME").query(Long.class).optional();
     }
 
-    /** The report of a selection, naming the database it was read from. */
-    public AuditReport load(AuditSelection selection, String database) {
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    /** The job instance of the latest execution that recorded anything: what a run's summary just counted. */
+    public Optional<Long> latestInstanceId() {
+        return jdbc.sql("SELECT JOB_INSTANCE_ID FROM CANCELLATION_OUTCOME WHERE JOB_EXECUTION_ID = "
+                + "(SELECT MAX(JOB_EXECUTION_ID) FROM CANCELLATION_OUTCOME) FETCH FIRST 1 ROWS ONLY").query(Long.class).optional();
+    }
+
+    public boolean executionExists(long id) {
+        return exists("SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE JOB_EXECUTION_ID = ?", id);
+    }
+
+    public boolean instanceExists(long id) {
+        return exists("SELECT COUNT(*) FROM BATCH_JOB_INSTANCE WHERE JOB_INSTANCE_ID = ?", id);
+    }
+
+    public boolean inputFileExists(String path) {
+        return exists("SELECT COUNT(*) FROM CANCELLATION_OUTCOME WHERE INPUT_FILE = ?", path);
+    }
+
+    private boolean exists(String sql, Object param) {
+        return jdbc.sql(sql).param(param).query(Long.class).single() > 0;
+    }
+
+    /** The report of a selection with these groupings counted, naming the database it was read from. */
+    public AuditReport load(AuditSelection selection, Set<Grouping> groupings, String database) {
         List<Object> params = new ArrayList<>();
-        if (selection.executionId() != null) {
-            where.append(" AND JOB_EXECUTION_ID = ?");
-            params.add(selection.executionId());
+        String where = selection.where(params);
+        Instant[] range = jdbc.sql("SELECT MIN(RECORDED_AT), MAX(RECORDED_AT) FROM CANCELLATION_OUTCOME" + where).params(params)
+                .query((rs, n) -> new Instant[] {instant(rs, 1), instant(rs, 2)}).single();
+        Map<Grouping, List<AuditReport.Group>> groups = new EnumMap<>(Grouping.class);
+        for (Grouping grouping : groupings) {
+            groups.put(grouping, groups(grouping, where, params));
         }
-        if (selection.since() != null) {
-            where.append(" AND RECORDED_AT >= ?");
-            params.add(selection.since().atOffset(ZoneOffset.UTC));
-        }
-        Map<Outcome, Long> summary = new EnumMap<>(Outcome.class);
-        jdbc.sql("SELECT OUTCOME, COUNT(*) FROM CANCELLATION_OUTCOME" + where + " GROUP BY OUTCOME").params(params)
-                .query((rs, n) -> summary.put(Outcome.valueOf(rs.getString(1)), rs.getLong(2))).list();
         List<OutcomeRecord> rows = selection.listed().isEmpty() ? List.of() : jdbc.sql("SELECT * FROM CANCELLATION_OUTCOME"
                         + where + " AND OUTCOME IN (" + String.join(", ", selection.listed().stream().map(o -> "'" + o.name() + "'").toList())
                         + ") ORDER BY JOB_EXECUTION_ID, INPUT_FILE, LINE_NUMBER")
                 .params(params).query(AuditQueries::toRecord).list();
-        return new AuditReport(database, selection, summary, rows);
+        return new AuditReport(database, selection, range[0], range[1], groups(Grouping.OUTCOME, where, params), groups, rows);
+    }
+
+    /** Counts per key, outcome and kind of run, largest first, each with an example detail. */
+    private List<AuditReport.Group> groups(Grouping grouping, String where, List<Object> params) {
+        String key = grouping.expression();
+        return jdbc.sql("SELECT " + key + ", OUTCOME, DRY_RUN, COUNT(*), MIN(DETAIL) FROM CANCELLATION_OUTCOME" + where
+                        + " GROUP BY " + key + ", OUTCOME, DRY_RUN ORDER BY COUNT(*) DESC, 1, 2")
+                .params(params)
+                .query((rs, n) -> new AuditReport.Group(rs.getString(1), Outcome.valueOf(rs.getString(2)), rs.getBoolean(3),
+                        rs.getLong(4), rs.getString(5)))
+                .list();
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 
     private static OutcomeRecord toRecord(ResultSet rs, int rowNum) throws SQLException {
@@ -59,6 +92,6 @@ public class AuditQueries {
                 rs.getLong("LINE_NUMBER"), rs.getString("GROUP_ID"), rs.getString("CLUSTER_NAME"),
                 rs.getString("RESTORE_JOB_ID"), Outcome.valueOf(rs.getString("OUTCOME")), httpStatus,
                 rs.getString("ERROR_CODE"), rs.getString("DETAIL"), rs.getInt("ATTEMPTS"),
-                rs.getObject("RECORDED_AT", OffsetDateTime.class).toInstant());
+                rs.getObject("RECORDED_AT", OffsetDateTime.class).toInstant(), rs.getBoolean("DRY_RUN"));
     }
 }

@@ -22,6 +22,7 @@ public final class QueryOutput {
             case TABLE -> new Table(out);
             case CSV -> new Csv(out);
             case JSON -> new Json(out, json);
+            case HTML, TARGETS -> throw new IllegalArgumentException(format + " is no format for query results");
         };
     }
 

@@ -1,18 +1,21 @@
 package io.restorejobcanceller.report;
 
-import java.io.PrintWriter;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
 
 import io.restorejobcanceller.outcome.OutcomeRecord;
-import tools.jackson.databind.json.JsonMapper;
 
-/** The formats a report is rendered in: an aligned table for people, CSV and JSON for machines. */
+/**
+ * The formats a report is rendered in: a table that fits the terminal and a self-contained HTML page for people,
+ * CSV and JSON for machines, and {@code targets}, an input file of the selected rows for a new run.
+ */
 public enum ReportFormat {
-    TABLE, CSV, JSON;
+    TABLE, CSV, JSON, HTML, TARGETS;
 
-    /** The row columns every format shows, in order; values are numbers or strings as JSON shows them. */
+    /** The row columns CSV, JSON and HTML show, in order; values are numbers, booleans or strings as JSON shows them. */
     static final List<Column> COLUMNS = List.of(
             new Column("JOB_EXECUTION_ID", OutcomeRecord::jobExecutionId),
             new Column("JOB_INSTANCE_ID", OutcomeRecord::jobInstanceId),
@@ -22,6 +25,7 @@ public enum ReportFormat {
             new Column("CLUSTER_NAME", OutcomeRecord::clusterName),
             new Column("RESTORE_JOB_ID", OutcomeRecord::restoreJobId),
             new Column("OUTCOME", r -> r.outcome().name()),
+            new Column("DRY_RUN", OutcomeRecord::dryRun),
             new Column("HTTP_STATUS", OutcomeRecord::httpStatus),
             new Column("ERROR_CODE", OutcomeRecord::errorCode),
             new Column("ATTEMPTS", OutcomeRecord::attempts),
@@ -47,12 +51,17 @@ public enum ReportFormat {
         }
     }
 
-    public void render(AuditReport report, PrintWriter out, JsonMapper json) {
-        switch (this) {
-            case TABLE -> TableReport.render(report, out);
-            case CSV -> CsvReport.render(report, out);
-            case JSON -> JsonReport.render(report, out, json);
+    /** Whether {@code query} can print in this format (it has no report to make a page or an input file of). */
+    public boolean forQueries() {
+        return this == TABLE || this == CSV || this == JSON;
+    }
+
+    /** The groupings this format counts for a report grouped by {@code by} ({@code null}: the default). */
+    public Set<Grouping> groupings(Grouping by) {
+        Set<Grouping> groupings = EnumSet.of(by != null ? by : Grouping.ERROR_CODE);
+        if (this == HTML) {
+            groupings.addAll(List.of(Grouping.EXECUTION, Grouping.PROJECT, Grouping.ERROR_CODE));
         }
-        out.flush();
+        return groupings;
     }
 }

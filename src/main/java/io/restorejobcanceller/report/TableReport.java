@@ -2,53 +2,97 @@ package io.restorejobcanceller.report;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import io.restorejobcanceller.outcome.Outcome;
 import io.restorejobcanceller.outcome.OutcomeRecord;
 
-/** An aligned, human-readable report; long details are cut so that a row stays on one line. */
+/**
+ * A report for people at a terminal: what was selected, from which database and runs, the counts, the "why" (counts
+ * by error code with an example detail, or as {@code --by} asks) and the rows needing attention, every line within
+ * the width given. The input file is named once; long cells are cut with an ellipsis (CSV, JSON and HTML keep them
+ * whole).
+ */
 final class TableReport {
 
-    private static final int DETAIL_WIDTH = 80;
+    private static final String ELLIPSIS = "…";
+    /** Columns whose cells are prose or names, cut before ids and codes are. */
+    private static final Set<String> FREE_TEXT = Set.of("DETAIL", "EXAMPLE", "CLUSTER_NAME", "FILE", "ERROR_CODE", "CLUSTER",
+            "PROJECT");
+    private static final int FREE_TEXT_FLOOR = 12;
 
     private TableReport() {
     }
 
-    static void render(AuditReport report, PrintWriter out) {
-        out.println("Report of " + report.selection().describe() + " in " + report.database());
-        long total = report.summary().values().stream().mapToLong(Long::longValue).sum();
-        List<List<String>> summary = new ArrayList<>();
-        summary.add(List.of("OUTCOME", "ROWS"));
-        for (Map.Entry<Outcome, Long> e : report.summary().entrySet()) {
-            summary.add(List.of(e.getKey().name(), String.valueOf(e.getValue())));
-        }
-        summary.add(List.of("TOTAL", String.valueOf(total)));
-        printAligned(summary, out);
-        out.println();
-        String listed = report.listed().stream().map(Enum::name).collect(Collectors.joining(", "));
-        out.println("Rows with outcome " + listed + ": " + report.rows().size());
-        if (report.rows().isEmpty()) {
+    static void render(AuditReport report, PrintWriter out, int width) {
+        List<String> files = report.rows().stream().map(OutcomeRecord::inputFile).distinct().toList();
+        out.println(fit("Report of " + cell(report.selection().describe()), width));
+        out.println(fit("Database: " + cell(report.database()), width));
+        if (report.total() == 0) {
+            out.println("No rows recorded in this selection.");
             return;
         }
-        List<List<String>> rows = new ArrayList<>();
-        rows.add(ReportFormat.COLUMNS.stream().map(ReportFormat.Column::name).toList());
-        for (OutcomeRecord record : report.rows()) {
-            rows.add(ReportFormat.COLUMNS.stream().map(c -> cell(c, record)).toList());
+        out.println(fit("Recorded " + report.firstRecorded() + " to " + report.lastRecorded() + "; " + report.runKind(), width));
+        if (files.size() == 1 && report.selection().inputFile() == null) {
+            out.println(fit("Input file: " + cell(files.get(0)), width));
         }
-        printAligned(rows, out);
+        out.println();
+        List<List<String>> summary = new ArrayList<>();
+        summary.add(List.of("OUTCOME", "ROWS"));
+        report.summary().forEach(g -> summary.add(List.of(g.outcome() + (g.dryRun() ? " (dry run)" : ""), String.valueOf(g.rows()))));
+        summary.add(List.of("TOTAL", String.valueOf(report.total())));
+        printFitted(summary, out, width);
+        List<AuditReport.Group> breakdown = report.breakdown();
+        if (!breakdown.isEmpty()) {
+            out.println();
+            out.println(report.selection().by() == null ? "Why: rows needing attention by error code"
+                    : "By " + report.breakdownGrouping().typed());
+            List<List<String>> lines = new ArrayList<>();
+            lines.add(List.of(report.breakdownGrouping().name(), "OUTCOME", "ROWS", "EXAMPLE"));
+            breakdown.forEach(g -> lines.add(List.of(cell(g.key()), g.outcome() + (g.dryRun() ? " (dry run)" : ""),
+                    String.valueOf(g.rows()), cell(g.example()))));
+            printFitted(lines, out, width);
+        }
+        out.println();
+        String listed = report.listed().stream().map(Enum::name).collect(Collectors.joining(", "));
+        out.println(fit("Rows with outcome " + listed + ": " + report.rows().size(), width));
+        if (!report.rows().isEmpty()) {
+            printFitted(rowLines(report, files.size() > 1), out, width);
+        }
     }
 
-    private static String cell(ReportFormat.Column column, OutcomeRecord record) {
-        return cell(column.text(record));
+    /** The listed rows' columns: execution, file and kind of run only when they differ between rows. */
+    private static List<List<String>> rowLines(AuditReport report, boolean severalFiles) {
+        Map<String, Function<OutcomeRecord, Object>> columns = new LinkedHashMap<>();
+        if (report.rows().stream().map(OutcomeRecord::jobExecutionId).distinct().count() > 1) {
+            columns.put("EXECUTION", OutcomeRecord::jobExecutionId);
+        }
+        if (severalFiles) {
+            columns.put("FILE", OutcomeRecord::inputFile);
+        }
+        columns.put("LINE", OutcomeRecord::lineNumber);
+        columns.put("OUTCOME", r -> r.outcome() + (r.dryRun() && report.dryRunRows() < report.total() ? " (dry run)" : ""));
+        columns.put("GROUP_ID", OutcomeRecord::groupId);
+        columns.put("CLUSTER_NAME", OutcomeRecord::clusterName);
+        columns.put("RESTORE_JOB_ID", OutcomeRecord::restoreJobId);
+        columns.put("HTTP", OutcomeRecord::httpStatus);
+        columns.put("ERROR_CODE", OutcomeRecord::errorCode);
+        columns.put("DETAIL", OutcomeRecord::detail);
+        List<List<String>> lines = new ArrayList<>();
+        lines.add(List.copyOf(columns.keySet()));
+        for (OutcomeRecord row : report.rows()) {
+            lines.add(columns.values().stream().map(value -> cell(value.apply(row) == null ? null : value.apply(row).toString())).toList());
+        }
+        return lines;
     }
 
     /**
      * A value on one line and harmless to a terminal: whitespace runs as one space, control and formatting characters
-     * (ANSI escapes, CR, NUL, bidirectional overrides such as U+202E) shown escaped ({@code \u001b}), cut at
-     * {@value #DETAIL_WIDTH} characters, "-" for none.
+     * (ANSI escapes, CR, NUL, bidirectional overrides such as U+202E) shown escaped ({@code \u001b}), "-" for none.
      */
     static String cell(String value) {
         if (value == null) {
@@ -64,23 +108,63 @@ final class TableReport {
                 shown.appendCodePoint(c);
             }
         });
-        String line = shown.toString();
-        return line.length() > DETAIL_WIDTH ? line.substring(0, DETAIL_WIDTH - 3) + "..." : line;
+        return shown.toString();
     }
 
     static void printAligned(List<List<String>> rows, PrintWriter out) {
-        int[] widths = new int[rows.get(0).size()];
+        printFitted(rows, out, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Columns as wide as their widest cell; then, while the line is wider than {@code width}, the widest column of
+     * free text (details, examples, names) gives up one character at a time, and only when they are all down to 12
+     * the widest of any other (ids, codes); never below its heading or 8. A cut cell ends with an ellipsis.
+     */
+    static void printFitted(List<List<String>> rows, PrintWriter out, int width) {
+        List<String> headings = rows.get(0);
+        int[] widths = new int[headings.size()];
         for (List<String> row : rows) {
             for (int i = 0; i < row.size(); i++) {
                 widths[i] = Math.max(widths[i], row.get(i).length());
             }
         }
+        while (lineWidth(widths) > width && (narrow(widths, headings, true) || narrow(widths, headings, false))) {
+            // one character less per turn
+        }
         for (List<String> row : rows) {
             StringBuilder line = new StringBuilder();
             for (int i = 0; i < row.size(); i++) {
-                line.append(i == 0 ? "" : "  ").append(String.format("%-" + widths[i] + "s", row.get(i)));
+                line.append(i == 0 ? "" : "  ").append(String.format("%-" + widths[i] + "s", fit(row.get(i), widths[i])));
             }
             out.println(line.toString().stripTrailing());
         }
+    }
+
+    /** Takes a character from the widest column that can give one (free text only, or any); false when none can. */
+    private static boolean narrow(int[] widths, List<String> headings, boolean freeTextOnly) {
+        int widest = -1;
+        for (int i = 0; i < widths.length; i++) {
+            boolean freeText = FREE_TEXT.contains(headings.get(i));
+            int floor = Math.max(freeTextOnly ? FREE_TEXT_FLOOR : 8, headings.get(i).length());
+            if ((freeText || !freeTextOnly) && widths[i] > floor && (widest < 0 || widths[i] > widths[widest])) {
+                widest = i;
+            }
+        }
+        if (widest >= 0) {
+            widths[widest]--;
+        }
+        return widest >= 0;
+    }
+
+    private static int lineWidth(int[] widths) {
+        int sum = 2 * (widths.length - 1);
+        for (int w : widths) {
+            sum += w;
+        }
+        return sum;
+    }
+
+    private static String fit(String text, int width) {
+        return text.length() <= width ? text : text.substring(0, Math.max(0, width - 1)) + ELLIPSIS;
     }
 }
