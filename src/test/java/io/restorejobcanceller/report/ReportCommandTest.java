@@ -42,19 +42,21 @@ class ReportCommandTest {
     }
 
     @Test
-    void aTableShowsTheSummaryAndTheRowsNeedingAttention(CapturedOutput output) {
+    void aTableShowsTheSummaryAndTheRowsNeedingAttention(CapturedOutput output) throws Exception {
         // when
         int exitCode = canceller.run("report");
 
         // then
         assertThat(exitCode).isZero();
         String out = output.getOut().substring(output.getOut().indexOf("Report of"));
-        assertThat(out).contains("Report of job execution 1")
+        assertThat(out).contains("Report of job instance 1").contains("Input file: " + canceller.directory().toRealPath().resolve("in.csv"))
                 .containsPattern("CANCELLED +1").containsPattern("REJECTED +1").containsPattern("NOT_FOUND +1")
                 .containsPattern("INVALID +1").containsPattern("DUPLICATE +1").containsPattern("TOTAL +5")
                 .contains("Rows with outcome REJECTED, FAILED, INVALID: 2")
                 .contains("ATLAS_BACKUP_CANCEL_SHARD_RESTORE_JOB_NOT_ALLOWED");
-        List<String> tableLines = out.lines().dropWhile(line -> !line.startsWith("JOB_EXECUTION_ID")).toList();
+        assertThat(out.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(120)); // not a terminal
+        assertThat(out).contains("…").containsOnlyOnce(canceller.directory().toRealPath().resolve("in.csv").toString());
+        List<String> tableLines = out.lines().dropWhile(line -> !line.startsWith("LINE")).toList();
         assertThat(tableLines).hasSize(3);
         int outcomeColumn = tableLines.get(0).indexOf("OUTCOME");
         assertThat(tableLines.get(1).substring(outcomeColumn)).startsWith("REJECTED");
@@ -73,7 +75,7 @@ class ReportCommandTest {
         assertThat(exitCode).isZero();
         List<String> lines = Files.readAllLines(file);
         assertThat(lines.get(0)).isEqualTo("JOB_EXECUTION_ID,JOB_INSTANCE_ID,INPUT_FILE,LINE_NUMBER,GROUP_ID,CLUSTER_NAME,RESTORE_JOB_ID,"
-                + "OUTCOME,HTTP_STATUS,ERROR_CODE,ATTEMPTS,RECORDED_AT,DETAIL");
+                + "OUTCOME,DRY_RUN,HTTP_STATUS,ERROR_CODE,ATTEMPTS,RECORDED_AT,DETAIL");
         assertThat(lines).hasSize(6);
         String invalid = lines.stream().filter(line -> line.contains(",INVALID,")).findFirst().orElseThrow();
         assertThat(invalid).contains(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",");
