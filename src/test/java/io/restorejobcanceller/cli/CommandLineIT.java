@@ -191,12 +191,14 @@ class CommandLineIT {
         String commands = complete(file, "rep");
         String options = complete(file, "report", "--for");
         String formats = complete(file, "report", "--format", "");
+        String queryFormats = complete(file, "query", "--format", "");
 
         // then
         assertThat(script.exitCode()).isZero();
         assertThat(commands).isEqualTo("report");
         assertThat(options.lines()).contains("--format", "--force");
-        assertThat(formats.lines()).containsExactly("table", "csv", "json");
+        assertThat(formats.lines()).containsExactly("table", "csv", "json", "html", "targets");
+        assertThat(queryFormats.lines()).containsExactly("table", "csv", "json");
     }
 
     /** What bash completes for these words typed after the command, with picocli's completion function. */
