@@ -11,14 +11,11 @@ import io.restorejobcanceller.atlas.AtlasProperties;
 import io.restorejobcanceller.input.InputFile;
 import io.restorejobcanceller.input.InputFileException;
 import io.restorejobcanceller.job.CancellationJobConfiguration;
+import io.restorejobcanceller.job.KnownTargets;
 import io.restorejobcanceller.job.StepProperties;
 import io.restorejobcanceller.outcome.OutcomeRepository;
 import io.restorejobcanceller.run.CancellationLauncher.Launch;
 import io.restorejobcanceller.run.CancellationLauncher;
-import io.restorejobcanceller.sending.HumanDuration;
-import io.restorejobcanceller.sending.RateProperties;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -36,36 +33,33 @@ import org.springframework.stereotype.Component;
 @Component
 class CancelCommand {
 
-    private static final Logger log = LoggerFactory.getLogger(CancelCommand.class);
-
     private final CancellationLauncher launcher;
     private final JobRepository jobRepository;
     private final AtlasCredentials credentials;
     private final AtlasProperties atlas;
     private final InputProperties inbox;
     private final StepProperties step;
-    private final RateProperties rate;
     private final RunSummary summary;
     private final Inbox inboxFiles;
-    private final Confirmation confirmation;
+    private final RunPlan plan;
 
     CancelCommand(CancellationLauncher launcher, JobRepository jobRepository, AtlasCredentials credentials,
-                  AtlasProperties atlas, InputProperties inbox, StepProperties step, RateProperties rate, RunSummary summary,
-                  Inbox inboxFiles, Confirmation confirmation) {
+                  AtlasProperties atlas, InputProperties inbox, StepProperties step, RunSummary summary,
+                  Inbox inboxFiles, RunPlan plan) {
         this.launcher = launcher;
         this.jobRepository = jobRepository;
         this.credentials = credentials;
         this.atlas = atlas;
         this.inbox = inbox;
         this.step = step;
-        this.rate = rate;
         this.summary = summary;
         this.inboxFiles = inboxFiles;
-        this.confirmation = confirmation;
+        this.plan = plan;
     }
 
     int run(CancelOptions options) throws Exception {
-        return runInput(options.target(), options.dryRun, options.checkFirst, options.confirmation.yes);
+        return runInput(options.target(), new Choices(options.dryRun, options.checkFirst, options.confirmation.yes,
+                options.resendKnown));
     }
 
     int abandon(long id) throws Exception {
@@ -73,10 +67,14 @@ class CancelCommand {
     }
 
     /** One file, or every matching file of a directory not yet done; the most serious exit code wins. */
-    int runInput(Path input, boolean dryRun, boolean checkFirstOption, boolean confirmed) throws Exception {
-        boolean checkFirst = checkFirstOption || step.checkFirst();
+    /** What the operator chose for a run: {@code confirmed} means no question is asked. */
+    record Choices(boolean dryRun, boolean checkFirst, boolean confirmed, boolean resendKnown) {
+    }
+
+    int runInput(Path input, Choices asked) throws Exception {
+        Choices choices = new Choices(asked.dryRun(), asked.checkFirst() || step.checkFirst(), asked.confirmed(), asked.resendKnown());
         if (!Files.isDirectory(input)) {
-            return runFile(InputFile.inspect(input), dryRun, checkFirst, confirmed);
+            return runFile(InputFile.inspect(input), choices);
         }
         List<Path> files = inboxFiles.readyFiles(input);
         if (files.isEmpty()) {
@@ -87,7 +85,7 @@ class CancelCommand {
         for (Path file : files) {
             int fileExit;
             try {
-                fileExit = runFile(InputFile.inspect(file), dryRun, checkFirst, confirmed);
+                fileExit = runFile(InputFile.inspect(file), choices);
             } catch (InputFileException e) {
                 System.err.println("error: " + e.getMessage());
                 fileExit = ExitCode.USAGE;
@@ -97,28 +95,24 @@ class CancelCommand {
         return exitCode;
     }
 
-    private int runFile(InputFile file, boolean dryRun, boolean checkFirst, boolean confirmed) throws Exception {
+    private int runFile(InputFile file, Choices choices) throws Exception {
+        boolean dryRun = choices.dryRun();
         if (file.path().toString().length() > OutcomeRepository.INPUT_FILE_MAX_LENGTH) {
             throw new InputFileException(file.path(), "has a path longer than " + OutcomeRepository.INPUT_FILE_MAX_LENGTH
                     + " characters, more than the results table keeps; move it to a shorter path");
         }
-        if (!dryRun || checkFirst) {
+        if (!dryRun || choices.checkFirst()) {
             checkAtlasConfiguration();
         }
         JobParameters parameters = new JobParametersBuilder()
                 .addString(CancellationJobConfiguration.INPUT_FILE, file.path().toString())
                 .addString(CancellationJobConfiguration.INPUT_SHA256, file.sha256())
                 .addJobParameter(CancellationJobConfiguration.DRY_RUN, dryRun, Boolean.class, true)
-                .addJobParameter(CancellationJobConfiguration.CHECK_FIRST, checkFirst, Boolean.class, false)
+                .addJobParameter(CancellationJobConfiguration.CHECK_FIRST, choices.checkFirst(), Boolean.class, false)
+                .addJobParameter(KnownTargets.RESEND_KNOWN, choices.resendKnown(), Boolean.class, false)
                 .addLong(CancellationJobConfiguration.INPUT_ROWS, file.dataRows(), false)
                 .toJobParameters();
-        if (!dryRun) {
-            log.info("{}", plan(file));
-            if (!confirmed && !confirmation.confirmed("Cancel " + file.dataRows() + " restore jobs in "
-                    + file.spread().describe() + "?")) {
-                throw new UsageException("nothing sent: the confirmation was declined (give --yes to skip it)");
-            }
-        }
+        plan.approve(file, choices.dryRun(), choices.confirmed());
         System.out.printf("%s %s: %d data rows (sha256 %s)%n", dryRun ? "Dry run of" : "Cancelling restore jobs from",
                 file.path(), file.dataRows(), file.sha256());
         Launch launch = launcher.launch(parameters);
@@ -127,14 +121,6 @@ class CancelCommand {
             archive(file.path(), ran.execution().getId());
         }
         return exitCode;
-    }
-
-    /** What a real run of this file does, and the least time the configured rate implies. */
-    private String plan(InputFile file) {
-        String least = rate.leastTimeFor(file.dataRows()).map(time -> "; at canceller.rate.requests-per-minute="
-                + rate.requestsPerMinute() + " this takes at least " + HumanDuration.of(time)).orElse("");
-        return "Plan: " + file.dataRows() + " rows of " + file.path().getFileName() + " naming " + file.spread().describe()
-                + least;
     }
 
     int restart(long id, boolean confirmed) throws Exception {
@@ -148,10 +134,7 @@ class CancelCommand {
         }
         if (!Boolean.TRUE.equals(parameters.getParameter(CancellationJobConfiguration.DRY_RUN).value())) {
             checkAtlasConfiguration();
-            if (!confirmed && !confirmation.confirmed("Restart job execution " + id + " and cancel the restore jobs of "
-                    + path.getFileName() + " not yet recorded?")) {
-                throw new UsageException("nothing sent: the confirmation was declined (give --yes to skip it)");
-            }
+            plan.approveRestart(id, path.getFileName().toString(), confirmed);
         }
         try {
             return summary.report(launcher.restart(execution), "execution " + execution.getId());

@@ -30,6 +30,10 @@ final class CancelOptions {
             description = "GET each restore job first and leave finished ones alone (also canceller.check-first).")
     boolean checkFirst;
 
+    @Option(names = "--resend-known", description = "Send targets that an earlier run already cancelled (or found gone) "
+            + "again; by default their rows are DUPLICATE, naming that run.")
+    boolean resendKnown;
+
     @Mixin
     ConfirmationOption confirmation;
 

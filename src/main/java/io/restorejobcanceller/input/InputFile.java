@@ -8,11 +8,14 @@ import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
@@ -26,10 +29,18 @@ import org.springframework.core.io.FileSystemResource;
  */
 public record InputFile(Path path, String sha256, long dataRows, Spread spread, Path snapshot) {
 
-    /** How many projects and clusters the rows name, counted up to {@link #COUNTED} of each. */
-    public record Spread(int projects, int clusters) {
+    /**
+     * How many projects and clusters the rows name, counted up to {@link #COUNTED} of each, and how many valid rows
+     * each project has (rows that a run would send, duplicates included).
+     */
+    public record Spread(int projects, int clusters, Map<String, Long> validRows) {
 
         public static final int COUNTED = 100_000;
+
+        /** The valid rows of the projects the filter lets through. */
+        public long validRowsOf(Predicate<String> project) {
+            return validRows.entrySet().stream().filter(e -> project.test(e.getKey())).mapToLong(Map.Entry::getValue).sum();
+        }
 
         public String describe() {
             return count(projects, "project") + " (" + count(clusters, "cluster") + ")";
@@ -69,7 +80,12 @@ public record InputFile(Path path, String sha256, long dataRows, Spread spread, 
         }
         Set<String> projects = new HashSet<>();
         Set<List<String>> clusters = new HashSet<>();
+        Map<String, Long> validRows = new HashMap<>();
+        TargetValidator validator = new TargetValidator();
         long rows = readRows(path, snapshot, row -> {
+            if (validator.process(row).isValid() && (validRows.size() < Spread.COUNTED || validRows.containsKey(row.groupId()))) {
+                validRows.merge(row.groupId(), 1L, Long::sum);
+            }
             if (row.groupId() != null && projects.size() < Spread.COUNTED) {
                 projects.add(row.groupId());
             }
@@ -77,7 +93,7 @@ public record InputFile(Path path, String sha256, long dataRows, Spread spread, 
                 clusters.add(List.of(row.groupId(), row.clusterName()));
             }
         });
-        return new InputFile(path, sha256, rows, new Spread(projects.size(), clusters.size()), snapshot);
+        return new InputFile(path, sha256, rows, new Spread(projects.size(), clusters.size(), validRows), snapshot);
     }
 
     /** Reads the snapshot's data rows as the job will read them, and counts them: a broken file fails here, before any DELETE. */

@@ -8,6 +8,7 @@ import io.restorejobcanceller.input.CheckedRow;
 import io.restorejobcanceller.outcome.Outcome;
 import io.restorejobcanceller.sending.CancelResult;
 import io.restorejobcanceller.sending.DeleteDispatcher;
+import io.restorejobcanceller.sending.RefusedScope;
 import io.restorejobcanceller.sending.RestoreJobCancelSender;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -42,13 +43,18 @@ public class RestoreJobCancelWriter implements ItemWriter<CheckedRow> {
     private final SkipBudget skipBudget;
     private final RestoreJobCancelSender sender;
     private final DeleteDispatcher dispatcher;
+    private final GuardProperties guard;
+    private final KnownTargets known;
     private boolean firstDeleteAnswered;
 
     public RestoreJobCancelWriter(@Value("#{stepExecution}") StepExecution stepExecution,
                                   @Value("#{jobParameters['" + CancellationJobConfiguration.DRY_RUN + "']}") Boolean dryRun,
                                   @Value("#{jobParameters['" + CancellationJobConfiguration.CHECK_FIRST + "']}") Boolean checkFirst,
                                   OutcomeRecorder recorder, DuplicateCheck duplicates, ScopeRefusals refusals,
-                                  SkipBudget skipBudget, RestoreJobCancelSender sender, DeleteDispatcher dispatcher) {
+                                  SkipBudget skipBudget, RestoreJobCancelSender sender, DeleteDispatcher dispatcher,
+                                  GuardProperties guard, KnownTargets known) {
+        this.guard = guard;
+        this.known = known;
         this.stepExecution = stepExecution;
         this.dryRun = Boolean.TRUE.equals(dryRun);
         this.requests = !Boolean.TRUE.equals(checkFirst) ? RestoreJobCancelSender.Requests.DELETE
@@ -69,6 +75,7 @@ public class RestoreJobCancelWriter implements ItemWriter<CheckedRow> {
         Set<Long> alreadyRecorded = recorder.recordedLines(chunk.getItems().get(0).lineNumber(),
                 chunk.getItems().get(chunk.size() - 1).lineNumber());
         duplicates.newChunk();
+        known.newChunk(chunk.getItems());
         DeleteDispatcher.Round deletes = dispatcher.newRound(this::stopRequested);
         CheckedRow stoppedAt = null;
         for (CheckedRow row : chunk) {
@@ -81,7 +88,7 @@ public class RestoreJobCancelWriter implements ItemWriter<CheckedRow> {
             }
             CancelResult withoutDelete = decideWithoutDelete(row);
             if (withoutDelete != null) {
-                recorder.record(row, withoutDelete);
+                recorder.record(row, withoutDelete.refusedScope() != null ? skipBudget.count(row, withoutDelete) : withoutDelete);
             } else if (!send(row, deletes)) {
                 stoppedAt = row;
                 break;
@@ -95,8 +102,8 @@ public class RestoreJobCancelWriter implements ItemWriter<CheckedRow> {
     }
 
     /**
-     * The outcome of a row that needs no DELETE (invalid, duplicate, of a refused project or cluster, dry run), or
-     * {@code null} if it needs one.
+     * The outcome of a row that needs no DELETE (invalid, duplicate in the file, of a project the guard does not
+     * allow, finished by an earlier run, of a project or cluster Atlas refused, dry run), or {@code null} if it needs one.
      */
     private CancelResult decideWithoutDelete(CheckedRow row) {
         if (!row.isValid()) {
@@ -105,6 +112,15 @@ public class RestoreJobCancelWriter implements ItemWriter<CheckedRow> {
         OptionalLong earlier = duplicates.earlierLine(row);
         if (earlier.isPresent()) {
             return CancelResult.notSent(Outcome.DUPLICATE, "same target as line " + earlier.getAsLong());
+        }
+        if (!guard.allows(row.target().groupId())) {
+            return new CancelResult(Outcome.REJECTED, null, GuardProperties.PROJECT_NOT_ALLOWED, "not sent: project "
+                    + row.target().groupId() + " is not in canceller.guard.allowed-projects", 0,
+                    new RefusedScope(row.target().groupId(), null)); // counts once against the skip limit
+        }
+        Optional<CancelResult> earlierRun = known.earlier(row);
+        if (earlierRun.isPresent()) {
+            return earlierRun.get();
         }
         Optional<CancelResult> refused = refusals.refusal(row);
         if (refused.isPresent()) {
