@@ -60,8 +60,9 @@ class RunPlan {
     }
 
     private String plan(InputFile file) {
-        String least = rate.leastTimeFor(file.dataRows()).map(time -> "; at canceller.rate.requests-per-minute="
-                + rate.requestsPerMinute() + " this takes at least " + HumanDuration.of(time)).orElse("");
+        String least = rate.leastTimeFor(file.dataRows(), file.spread().projects()).map(time -> "; at canceller.rate.requests-per-minute="
+                + rate.requestsPerMinute() + (rate.scope() == RateProperties.Scope.PROJECT ? " per project" : "")
+                + " this takes at least " + HumanDuration.of(time)).orElse("");
         return "Plan: " + file.dataRows() + " rows of " + file.path().getFileName() + " naming " + file.spread().describe()
                 + least;
     }

@@ -94,10 +94,13 @@ public class RestoreJobCancelWriter implements ItemWriter<CheckedRow> {
                 break;
             }
         }
-        deletes.awaitAll();
+        int unsent = deletes.awaitAll();
         skipBudget.throwIfPassed();
         if (stoppedAt != null) {
             throw new JobInterruptedException("stopped before line " + stoppedAt.lineNumber());
+        }
+        if (unsent > 0) {
+            throw new JobInterruptedException("stopped with " + unsent + " rows of this chunk not sent");
         }
     }
 
@@ -133,7 +136,8 @@ public class RestoreJobCancelWriter implements ItemWriter<CheckedRow> {
     /** Sends the row's DELETE; {@code false} if the round takes no more. */
     private boolean send(CheckedRow row, DeleteDispatcher.Round deletes) throws Exception {
         if (firstDeleteAnswered) {
-            return deletes.submit(() -> skipBudget.count(row, sender.send(row.target(), requests)), result -> recorder.record(row, result));
+            return deletes.submit(row.target().groupId(), () -> skipBudget.count(row, sender.send(row.target(), requests, true)),
+                    result -> recorder.record(row, result));
         }
         // the first DELETE goes alone: it authenticates (Digest challenge, service-account token) once, and wrong
         // credentials stop the job after one request instead of one per worker

@@ -1,26 +1,42 @@
 package io.restorejobcanceller.sending;
 
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Sends DELETEs on worker threads, at most {@code concurrency} of them in flight. A {@link Round} (one per chunk)
- * takes them in row order while the writer goes on deciding the next rows. A request's slot is freed as soon as its
- * answer is in, so that committing the outcome (a database write) overlaps the next requests instead of holding
- * them back. Once a task fails (a 401, the skip limit) the round takes no more; {@link Round#awaitAll()} lets the
- * tasks under way finish (their outcomes get recorded) and rethrows the first failure.
+ * Sends DELETEs on worker threads, at most {@code concurrency} in flight, without head-of-line blocking: the rows a
+ * {@link Round} (one per chunk) is given wait in a queue per project, and a row is started only when its project's
+ * budget allows a request now ({@link RequestThrottle#tryAcquire}), projects taking turns. While one project waits
+ * (its rate spent, or paused by a 429) the slots go to the others. A project has at most {@link #WINDOW} rows
+ * waiting; the writer waits for room beyond that, so memory stays bounded by the chunk and the window. A request's
+ * slot is freed as soon as its answer is in, so that committing the outcome overlaps the next requests. Once a task
+ * fails (a 401) or a stop is asked for (SIGTERM, the skip limit), nothing more starts: the rows still waiting are
+ * dropped unsent, the requests under way finish and are recorded, and {@link Round#awaitAll()} says how many were
+ * dropped (or rethrows the failure).
  */
 @Component
 public class DeleteDispatcher implements AutoCloseable {
 
+    /** Rows of one project waiting to be sent, at most. */
+    public static final int WINDOW = 1000;
+    /** How soon a round looks again at a stop request or a project's budget while nothing else wakes it. */
+    private static final Duration RECHECK = Duration.ofMillis(200);
+
     @FunctionalInterface
     public interface Send<R> {
+        /** Sends; the rate-limit permit of its first request has been taken already. */
         R send() throws Exception;
     }
 
@@ -30,95 +46,189 @@ public class DeleteDispatcher implements AutoCloseable {
     }
 
     private final int concurrency;
+    private final RequestThrottle throttle;
     private final ExecutorService workers;
+    private final ScheduledExecutorService pacer;
 
-    public DeleteDispatcher(SendingProperties properties) {
+    public DeleteDispatcher(SendingProperties properties, RequestThrottle throttle) {
         this.concurrency = properties.concurrency();
+        this.throttle = throttle;
         AtomicInteger number = new AtomicInteger();
         // twice as many threads as requests in flight: the other half commits outcomes meanwhile
-        this.workers = Executors.newFixedThreadPool(2 * concurrency, runnable -> {
-            Thread thread = new Thread(runnable, "atlas-delete-" + number.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.workers = Executors.newFixedThreadPool(2 * concurrency, runnable -> daemon(runnable, "atlas-delete-" + number.incrementAndGet()));
+        this.pacer = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "atlas-pacer"));
     }
 
-    /** A round that also takes nothing more once {@code stop} says so (a stop request, the skip limit). */
+    private static Thread daemon(Runnable runnable, String name) {
+        Thread thread = new Thread(runnable, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    /** A round that also starts nothing more once {@code stop} says so (a stop request, the skip limit). */
     public Round newRound(BooleanSupplier stop) {
         return new Round(stop);
     }
 
     public final class Round {
 
-        private final Semaphore inFlight = new Semaphore(concurrency);
-        private final AtomicReference<Exception> failure = new AtomicReference<>();
+        private record Task<R>(Send<R> send, Record<R> record) {
+        }
+
         private final BooleanSupplier stop;
+        private final Map<String, Deque<Task<?>>> waiting = new HashMap<>();
+        /** The projects with rows waiting, in turn. */
+        private final Deque<String> turns = new ArrayDeque<>();
+        private Exception failure;
+        private int sending;
         private int underWay;
+        private int dropped;
+        private ScheduledFuture<?> wake;
+        private long wakeAt;
 
         private Round(BooleanSupplier stop) {
             this.stop = stop;
         }
 
         /** Whether a task has failed: the caller should submit nothing more. */
-        public boolean failed() {
-            return failure.get() != null;
+        public synchronized boolean failed() {
+            return failure != null;
         }
 
         /**
-         * Sends on a worker, waiting first while {@code concurrency} requests are in flight, then records the answer.
-         * Returns {@code false}, sending nothing, when a task has failed or a stop was asked for meanwhile.
+         * Queues the row's request under its project, waiting first while that project has {@link #WINDOW} rows
+         * waiting; returns {@code false}, queuing nothing, when a task has failed or a stop was asked for.
          */
-        public <R> boolean submit(Send<R> send, Record<R> record) throws InterruptedException {
-            inFlight.acquire();
-            if (failed() || stop.getAsBoolean()) {
-                inFlight.release();
+        public synchronized <R> boolean submit(String project, Send<R> send, Record<R> record) throws InterruptedException {
+            while (!stopped() && waiting.containsKey(project) && waiting.get(project).size() >= WINDOW) {
+                wait(RECHECK.toMillis());
+                pump();
+            }
+            if (stopped()) {
                 return false;
             }
-            synchronized (this) {
-                underWay++;
-            }
-            workers.execute(() -> {
-                try {
-                    R result;
-                    try {
-                        result = send.send();
-                    } catch (Exception e) {
-                        failure.compareAndSet(null, e); // before the slot is freed: nothing more gets dispatched
-                        return;
-                    } finally {
-                        inFlight.release();
-                    }
-                    record.record(result);
-                } catch (Exception e) {
-                    failure.compareAndSet(null, e);
-                } catch (Error e) {
-                    failure.compareAndSet(null, new IllegalStateException(e.toString(), e));
-                    throw e;
-                } finally {
-                    finished();
-                }
-            });
+            waiting.computeIfAbsent(project, p -> {
+                turns.addLast(p);
+                return new ArrayDeque<>();
+            }).addLast(new Task<>(send, record));
+            underWay++;
+            pump();
             return true;
         }
 
-        private synchronized void finished() {
+        private boolean stopped() {
+            return failure != null || stop.getAsBoolean();
+        }
+
+        /** Starts rows while slots are free and some project's budget allows a request now; else wakes up later. */
+        private synchronized void pump() {
+            if (stopped()) {
+                dropWaiting();
+                return;
+            }
+            Duration soonest = RECHECK;
+            for (int looked = 0; sending < concurrency && looked < turns.size(); ) {
+                String project = turns.pollFirst();
+                Duration wait = throttle.tryAcquire(project);
+                if (!wait.isZero()) {
+                    turns.addLast(project);
+                    soonest = wait.compareTo(soonest) < 0 ? wait : soonest;
+                    looked++;
+                    continue;
+                }
+                Deque<Task<?>> queue = waiting.get(project);
+                Task<?> task = queue.pollFirst();
+                if (queue.isEmpty()) {
+                    waiting.remove(project);
+                } else {
+                    turns.addLast(project);
+                }
+                sending++;
+                looked = 0;
+                workers.execute(() -> run(task));
+                notifyAll(); // the project's window has room again
+            }
+            if (!turns.isEmpty() && sending < concurrency) {
+                wakeUpIn(soonest);
+            }
+        }
+
+        /** One timer per round: a later wake-up than the one pending is not scheduled. */
+        private void wakeUpIn(Duration delay) {
+            long at = System.nanoTime() + delay.toNanos();
+            if (wake == null || wake.isDone() || at < wakeAt) {
+                if (wake != null) {
+                    wake.cancel(false);
+                }
+                wake = pacer.schedule(this::pump, Math.max(1, delay.toMillis()), TimeUnit.MILLISECONDS);
+                wakeAt = at;
+            }
+        }
+
+        private <R> void run(Task<R> task) {
+            R result;
+            try {
+                result = task.send().send();
+            } catch (Exception | Error e) {
+                synchronized (this) {
+                    failure = failure != null ? failure : e instanceof Exception exception ? exception : new IllegalStateException(e.toString(), e);
+                    sending--;
+                    finished();
+                    pump();
+                }
+                return;
+            }
+            synchronized (this) {
+                sending--;
+                pump();
+            }
+            try {
+                task.record().record(result);
+            } catch (Exception | Error e) {
+                synchronized (this) {
+                    failure = failure != null ? failure : e instanceof Exception exception ? exception : new IllegalStateException(e.toString(), e);
+                }
+            } finally {
+                synchronized (this) {
+                    finished();
+                }
+            }
+        }
+
+        private void dropWaiting() {
+            for (Deque<Task<?>> queue : waiting.values()) {
+                dropped += queue.size();
+                underWay -= queue.size();
+            }
+            waiting.clear();
+            turns.clear();
+            notifyAll();
+        }
+
+        private void finished() {
             underWay--;
             notifyAll();
         }
 
-        /** Waits for every task under way, then rethrows the first failure, if any. */
-        public synchronized void awaitAll() throws Exception {
+        /**
+         * Waits for every row under way; rethrows the first failure, if any, else returns how many waiting rows were
+         * dropped unsent by a stop (they have no outcome: the chunk must not be committed as done).
+         */
+        public synchronized int awaitAll() throws Exception {
             while (underWay > 0) {
-                wait();
+                wait(RECHECK.toMillis());
+                pump();
             }
-            if (failed()) {
-                throw failure.get();
+            if (failure != null) {
+                throw failure;
             }
+            return dropped;
         }
     }
 
     @Override
     public void close() {
         workers.shutdownNow();
+        pacer.shutdownNow();
     }
 }

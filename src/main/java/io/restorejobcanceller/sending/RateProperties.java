@@ -11,21 +11,37 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code canceller.rate.*}: the client-side limit shared by all workers.
+ * {@code canceller.rate.*}: the client-side limits. Atlas meters this endpoint per project, so by default the limit
+ * and Atlas's pauses apply to each project on its own.
  *
- * @param requestsPerMinute DELETEs per minute at most, spread evenly; 0 means unlimited
- * @param remainingFloor when an answer's {@code RateLimit-Remaining} is at or below this, all workers pause
- * @param lowRemainingPause how long they pause then
+ * @param requestsPerMinute requests per minute at most, spread evenly, for each project ({@code scope=project}) or
+ *                          for all together ({@code scope=global}); 0 means unlimited
+ * @param scope {@code project} or {@code global}: what the limit and Atlas's pauses apply to
+ * @param globalRequestsPerMinute with {@code scope=project}, a cap on the sum over all projects; 0 means none
+ * @param remainingFloor when an answer's {@code RateLimit-Remaining} is at or below this, the project pauses
+ * @param lowRemainingPause how long it pauses then
  */
 @Validated
 @ConfigurationProperties("canceller.rate")
 public record RateProperties(
         @Min(0) @DefaultValue("100") int requestsPerMinute,
+        @NotNull @DefaultValue("project") Scope scope,
+        @Min(0) @DefaultValue("0") int globalRequestsPerMinute,
         @Min(0) @DefaultValue("2") int remainingFloor,
         @NotNull @DefaultValue("2s") Duration lowRemainingPause) {
 
-    /** The least time this many requests take at the configured rate; empty when the rate is unlimited. */
-    public Optional<Duration> leastTimeFor(long requests) {
-        return requestsPerMinute == 0 ? Optional.empty() : Optional.of(Duration.ofMillis(requests * 60_000 / requestsPerMinute));
+    public enum Scope { PROJECT, GLOBAL }
+
+    /**
+     * The least time this many requests in this many projects take at the configured rates (the busiest project
+     * sets it when the rows are spread evenly); empty when unlimited.
+     */
+    public Optional<Duration> leastTimeFor(long requests, int projects) {
+        long perProject = scope == Scope.PROJECT ? (requests + Math.max(1, projects) - 1) / Math.max(1, projects) : requests;
+        Duration byProject = requestsPerMinute == 0 ? Duration.ZERO : Duration.ofMillis(perProject * 60_000 / requestsPerMinute);
+        Duration byTotal = globalRequestsPerMinute == 0 || scope == Scope.GLOBAL ? Duration.ZERO
+                : Duration.ofMillis(requests * 60_000 / globalRequestsPerMinute);
+        Duration least = byProject.compareTo(byTotal) >= 0 ? byProject : byTotal;
+        return least.isZero() ? Optional.empty() : Optional.of(least);
     }
 }

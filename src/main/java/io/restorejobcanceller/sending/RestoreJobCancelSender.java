@@ -62,6 +62,16 @@ public class RestoreJobCancelSender {
     public enum Requests { DELETE, CHECK_THEN_DELETE, CHECK_ONLY }
 
     public CancelResult send(CancellationTarget target, Requests requests) throws InterruptedException {
+        return send(target, requests, false);
+    }
+
+    /**
+     * Sends the row's requests with retries. {@code permitHeld}: the dispatcher already took the rate-limit permit for
+     * the first request ({@link RequestThrottle#tryAcquire}); every further request (a retry, the DELETE after a
+     * check) waits for its own.
+     */
+    public CancelResult send(CancellationTarget target, Requests requests, boolean permitHeld) throws InterruptedException {
+        String project = target.groupId();
         BackOffExecution backOff = retryPolicy.getBackOff().start();
         boolean unansweredBefore = false;
         int rateLimited = 0;
@@ -71,7 +81,9 @@ public class RestoreJobCancelSender {
             RuntimeException failure;
             Duration asked = null;
             int deletesBefore = deletes;
-            throttle.beforeRequest();
+            if (attempt > 1 || !permitHeld) {
+                throttle.beforeRequest(project);
+            }
             try {
                 if (requests != Requests.DELETE && state == null) {
                     state = atlas.restoreJob(target);
@@ -79,17 +91,20 @@ public class RestoreJobCancelSender {
                     if (decided != null) {
                         return decided;
                     }
-                    throttle.beforeRequest();
+                    throttle.beforeRequest(project);
                 }
                 deletes++;
                 AtlasAnswer answer = atlas.cancelRestoreJob(target);
-                throttle.observeRemaining(answer.rateLimitRemaining());
+                throttle.observeRemaining(project, answer.rateLimitRemaining());
                 return new CancelResult(Outcome.CANCELLED, answer.status(), null, maybeEarlierUnanswered(unansweredBefore), deletes);
             } catch (AtlasApiException e) {
                 rateLimited += e.status() == 429 ? 1 : 0;
                 asked = serverWait(e, rateLimited);
                 if (asked != null) {
-                    throttle.pauseAll(asked); // Atlas's buckets are shared by every worker, not kept per thread
+                    throttle.pause(project, asked); // Atlas's buckets are per project, shared by every worker
+                }
+                if (e.status() == 429) {
+                    RefillRate.in(e.getMessage()).ifPresent(told -> throttle.learnRefillRate(project, told.requests(), told.per()));
                 }
                 CancelResult result = switch (e.verdict()) {
                     case CREDENTIALS_REFUSED -> throw new RunRefusedException("Atlas refused the credentials (" + e.getMessage()

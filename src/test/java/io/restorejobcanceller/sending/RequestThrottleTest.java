@@ -19,13 +19,13 @@ class RequestThrottleTest {
     @Test
     void aRetryAfterPausesEveryWorker() throws Exception {
         // given
-        RequestThrottle throttle = new RequestThrottle(new RateProperties(0, 2, Duration.ofSeconds(2)), sleeper, sleeper.clock());
+        RequestThrottle throttle = new RequestThrottle(new RateProperties(0, RateProperties.Scope.PROJECT, 0, 2, Duration.ofSeconds(2)), sleeper, sleeper.clock());
 
         // when: one worker got a 429 with Retry-After 30; another worker wants to send
-        throttle.pauseAll(Duration.ofSeconds(30));
+        throttle.pause("A", Duration.ofSeconds(30));
         Thread other = new Thread(() -> {
             try {
-                throttle.beforeRequest();
+                throttle.beforeRequest("A");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -41,13 +41,13 @@ class RequestThrottleTest {
     @Test
     void aLowRateLimitRemainingSlowsEveryoneDown() throws Exception {
         // given
-        RequestThrottle throttle = new RequestThrottle(new RateProperties(0, 2, Duration.ofSeconds(2)), sleeper, sleeper.clock());
+        RequestThrottle throttle = new RequestThrottle(new RateProperties(0, RateProperties.Scope.PROJECT, 0, 2, Duration.ofSeconds(2)), sleeper, sleeper.clock());
 
         // when
-        throttle.observeRemaining(10);
-        throttle.beforeRequest();
-        throttle.observeRemaining(2);
-        throttle.beforeRequest();
+        throttle.observeRemaining("A", 10);
+        throttle.beforeRequest("A");
+        throttle.observeRemaining("A", 2);
+        throttle.beforeRequest("A");
 
         // then
         assertThat(sleeper.waits()).singleElement().satisfies(wait ->
@@ -57,36 +57,77 @@ class RequestThrottleTest {
     @Test
     void theRateLimiterSpreadsRequestsEvenly() throws Exception {
         // given: 60 a minute is one a second
-        RequestThrottle throttle = new RequestThrottle(new RateProperties(60, 2, Duration.ofSeconds(2)), sleeper, sleeper.clock());
+        RequestThrottle throttle = new RequestThrottle(new RateProperties(60, RateProperties.Scope.PROJECT, 0, 2, Duration.ofSeconds(2)), sleeper, sleeper.clock());
 
         // when
         for (int i = 0; i < 4; i++) {
-            throttle.beforeRequest();
+            throttle.beforeRequest("A");
         }
 
-        // then: the first goes at once, each later one is given its own later second
-        assertThat(sleeper.waits()).hasSizeGreaterThanOrEqualTo(2);
-        assertThat(sleeper.waits().get(sleeper.waits().size() - 1)).isGreaterThan(Duration.ofMillis(1500));
+        // then: the first goes at once, each later one a second after the one before
+        assertThat(sleeper.waits()).hasSize(3).allSatisfy(wait ->
+                assertThat(wait).isBetween(Duration.ofMillis(900), Duration.ofSeconds(1)));
+    }
+
+    @Test
+    void eachProjectHasItsOwnRateAndPausesUnderAGlobalCap() {
+        // given: 60 a minute per project, 90 a minute in all
+        RequestThrottle throttle = new RequestThrottle(new RateProperties(60, RateProperties.Scope.PROJECT, 90, 2,
+                Duration.ofSeconds(2)), sleeper, sleeper.clock());
+
+        // when / then: A goes at once; B, whose own budget is untouched, waits for the global cap (one per 667 ms)
+        assertThat(throttle.tryAcquire("A")).isZero();
+        assertThat(throttle.tryAcquire("B")).isBetween(Duration.ofMillis(600), Duration.ofMillis(667));
+        sleeper.sleep(Duration.ofMillis(700));
+        assertThat(throttle.tryAcquire("B")).isZero();
+        // A's own second has passed at 1 s, but the cap allows the next request only at 1.367 s
+        assertThat(throttle.tryAcquire("A")).isBetween(Duration.ofMillis(600), Duration.ofMillis(667));
+
+        // when: Atlas pauses A for 30 s
+        throttle.pause("A", Duration.ofSeconds(30));
+        sleeper.sleep(Duration.ofSeconds(2));
+
+        // then: B goes on, A waits about 28 s more
+        assertThat(throttle.tryAcquire("B")).isZero();
+        assertThat(throttle.tryAcquire("A")).isBetween(Duration.ofSeconds(27), Duration.ofSeconds(28));
+    }
+
+    @Test
+    void aRefillRateToldByA429SlowsThatProjectOnly() {
+        // given: 600 a minute per project
+        RequestThrottle throttle = new RequestThrottle(new RateProperties(600, RateProperties.Scope.PROJECT, 0, 2,
+                Duration.ofSeconds(2)), sleeper, sleeper.clock());
+
+        // when: Atlas says A's bucket refills 6 per 60 seconds
+        RefillRate told = RefillRate.in("Please retry after 55 seconds. Request capacity: 1. Refill rate: 6 per 60 seconds").orElseThrow();
+        throttle.learnRefillRate("A", told.requests(), told.per());
+        throttle.learnRefillRate("A", 600, Duration.ofSeconds(60)); // never faster than learnt or configured
+
+        // then: A gets one request per 10 s, B still one per 100 ms
+        assertThat(throttle.tryAcquire("A")).isZero();
+        assertThat(throttle.tryAcquire("A")).isBetween(Duration.ofMillis(9900), Duration.ofSeconds(10));
+        assertThat(throttle.tryAcquire("B")).isZero();
+        assertThat(throttle.tryAcquire("B")).isBetween(Duration.ofMillis(50), Duration.ofMillis(100));
     }
 
     @Test
     void pausesAreCountedAndSummedNotLoggedEachTime(CapturedOutput output) {
         // given
-        RequestThrottle throttle = new RequestThrottle(new RateProperties(0, 2, Duration.ofSeconds(2)), sleeper, sleeper.clock());
+        RequestThrottle throttle = new RequestThrottle(new RateProperties(0, RateProperties.Scope.PROJECT, 0, 2, Duration.ofSeconds(2)), sleeper, sleeper.clock());
 
         // when: eight workers get a 429 with Retry-After 1 at about the same time (one pause, extended to 1.007 s),
         // then two later ones after it has ended
         for (int worker = 0; worker < 8; worker++) {
-            throttle.pauseAll(Duration.ofMillis(1000 + worker));
+            throttle.pause("A", Duration.ofMillis(1000 + worker));
         }
         sleeper.sleep(Duration.ofSeconds(5));
-        throttle.pauseAll(Duration.ofSeconds(1));
+        throttle.pause("A", Duration.ofSeconds(1));
         sleeper.sleep(Duration.ofSeconds(5));
-        throttle.pauseAll(Duration.ofSeconds(2));
+        throttle.pause("A", Duration.ofSeconds(2));
 
         // then
         assertThat(output.getAll().lines().filter(line -> line.contains("Atlas asked to wait"))).singleElement()
-                .asString().contains("every worker pauses for 1 s");
+                .asString().contains("project A pauses for 1 s");
         RequestThrottle.Pauses pauses = throttle.takePauses();
         assertThat(pauses.count()).isEqualTo(3);
         // 1.007 + 1 + 2 s, plus the real time between the calls (the clock is the wall clock plus the waits)

@@ -48,7 +48,7 @@ class RestoreJobCancelSenderTest {
         }
     }, new RetryProperties(4, Duration.ofSeconds(1), 2.0, Duration.ofSeconds(60), Duration.ZERO,
             Duration.ofMinutes(10), Duration.ofSeconds(10)),
-            sleeper, new RequestThrottle(new RateProperties(0, 2, Duration.ofSeconds(2)), sleeper, sleeper.clock()));
+            sleeper, new RequestThrottle(new RateProperties(0, RateProperties.Scope.PROJECT, 0, 2, Duration.ofSeconds(2)), sleeper, sleeper.clock()));
 
     private void answer(Supplier<AtlasAnswer> answer) {
         answers.add(answer);
