@@ -136,8 +136,11 @@ public class RestoreJobCancelWriter implements ItemWriter<CheckedRow> {
     /** Sends the row's DELETE; {@code false} if the round takes no more. */
     private boolean send(CheckedRow row, DeleteDispatcher.Round deletes) throws Exception {
         if (firstDeleteAnswered) {
-            return deletes.submit(row.target().groupId(), () -> skipBudget.count(row, sender.send(row.target(), requests, true)),
-                    result -> recorder.record(row, result));
+            // a row waits in its project's queue: Atlas may refuse its project or cluster meanwhile, and then it is not sent
+            return deletes.submit(row.target().groupId(), () -> {
+                Optional<CancelResult> refused = refusals.refusal(row);
+                return refused.isPresent() ? refused.get() : skipBudget.count(row, sender.send(row.target(), requests, true));
+            }, result -> recorder.record(row, result));
         }
         // the first DELETE goes alone: it authenticates (Digest challenge, service-account token) once, and wrong
         // credentials stop the job after one request instead of one per worker

@@ -26,6 +26,7 @@ class CommandLineIT {
     @TempDir
     Path home;
     private Launcher launcher;
+    private int nextTarget = 1;
 
     @BeforeEach
     void setUp() {
@@ -148,6 +149,7 @@ class CommandLineIT {
             // then
             assertThat(result.exitCode()).isZero();
             assertThat(server.accepted(Targets.path(1)) + server.accepted(Targets.path(2)) + server.accepted(Targets.path(3))).isEqualTo(3);
+            assertThat(result.out()).contains("Outcomes: CANCELLED=3");
             assertThat(result.out() + result.err()).doesNotContain("the-private-key");
             assertThat(missing.exitCode()).isEqualTo(2);
             assertThat(missing.err()).contains("has no profile 'nigth' (it has: default, night)");
@@ -161,9 +163,10 @@ class CommandLineIT {
         String base = "--canceller.atlas.base-url=" + atlas.baseUrl();
 
         // when
-        Result declined = launcher.runInTerminal("n\n", "cancel", input(3).toString(), base);
+        Path three = input(3);
+        Result declined = launcher.runInTerminal("n\n", "cancel", three.toString(), base);
         int sentAfterDeclined = atlas.requests().size();
-        Result accepted = launcher.runInTerminal("y\n", "cancel", input(3).toString(), base);
+        Result accepted = launcher.runInTerminal("y\n", "cancel", three.toString(), base);
         Result yes = launcher.runInTerminal("", "cancel", "--yes", input(4).toString(), base);
         Result dryRun = launcher.runInTerminal("", "cancel", "--dry-run", input(5).toString());
         Result noTerminal = launcher.run("cancel", input(6).toString(), base);
@@ -213,7 +216,12 @@ class CommandLineIT {
         return out;
     }
 
+    /** A file of targets no earlier file of the test named (an earlier run's targets would be DUPLICATE). */
     private Path input(int rows) throws Exception {
-        return Files.writeString(home.resolve("rows-" + rows + ".csv"), Targets.csv(rows));
+        StringBuilder csv = new StringBuilder("groupId,clusterName,restoreJobId\n");
+        for (int i = 0; i < rows; i++) {
+            csv.append(Targets.row(nextTarget++)).append('\n');
+        }
+        return Files.writeString(home.resolve("rows-" + nextTarget + ".csv"), csv.toString());
     }
 }

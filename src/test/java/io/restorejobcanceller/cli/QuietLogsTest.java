@@ -52,6 +52,6 @@ class QuietLogsTest {
         // then
         assertThat(exitCode).isZero();
         assertThat(output.getErr()).containsPattern("Plan: 5 rows of in.csv naming \\d+ projects? \\(\\d+ clusters?\\);"
-                + " at canceller.rate.requests-per-minute=100 this takes at least 3 s");
+                + " at canceller.rate.requests-per-minute=100 per project this takes at least 3 s");
     }
 }

@@ -37,6 +37,9 @@ public final class LoopbackAtlas implements AutoCloseable {
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong firstRequestAtMillis = new AtomicLong();
+    private final AtomicLong rateLimited = new AtomicLong();
+    private final Map<String, AtomicLong> lastCancelAtMillis = new ConcurrentHashMap<>();
+    private volatile TokenBuckets buckets;
 
     public LoopbackAtlas(int port, long latencyMillis, Faults faults, long hangMillis, long seed) throws IOException {
         this.latencyMillis = latencyMillis;
@@ -74,7 +77,15 @@ public final class LoopbackAtlas implements AutoCloseable {
             pause(latencyMillis);
             inFlight.decrementAndGet(); // before answering: the client may send its next request as soon as it reads this
             counted = false;
-            if ((draw -= faults.unavailable()) < 0) {
+            String project = path.split("/").length > 5 ? path.split("/")[5] : "";
+            long untilToken = buckets == null ? 0 : buckets.take(project);
+            if (untilToken > 0) {
+                rateLimited.incrementAndGet();
+                TokenBuckets.Shape shape = buckets.shapeOf(project);
+                answer(exchange, 429, "RATE_LIMITED_TOKEN_BUCKET", String.valueOf((untilToken + 999) / 1000),
+                        "Please retry after " + (untilToken + 999) / 1000 + " seconds. Request capacity: " + shape.capacity()
+                                + ". Refill rate: " + shape.refillPerMinute() + " per 60 seconds");
+            } else if ((draw -= faults.unavailable()) < 0) {
                 answer(exchange, 503, "SERVICE_UNAVAILABLE", null);
             } else if ((draw - faults.rateLimited()) < 0) {
                 answer(exchange, 429, "RATE_LIMITED", "1");
@@ -85,6 +96,7 @@ public final class LoopbackAtlas implements AutoCloseable {
                 exchange.getResponseHeaders().add("RateLimit-Limit", "1000000");
                 exchange.getResponseHeaders().add("RateLimit-Remaining", "999999");
                 exchange.sendResponseHeaders(204, -1);
+                lastCancelAtMillis.computeIfAbsent(project, p -> new AtomicLong()).set(System.currentTimeMillis());
             }
         } finally {
             if (counted) {
@@ -94,7 +106,11 @@ public final class LoopbackAtlas implements AutoCloseable {
     }
 
     private static void answer(HttpExchange exchange, int status, String errorCode, String retryAfter) throws IOException {
-        byte[] body = ("{\"error\":" + status + ",\"errorCode\":\"" + errorCode + "\",\"reason\":\"stub\",\"detail\":\"stub\"}")
+        answer(exchange, status, errorCode, retryAfter, "stub");
+    }
+
+    private static void answer(HttpExchange exchange, int status, String errorCode, String retryAfter, String detail) throws IOException {
+        byte[] body = ("{\"error\":" + status + ",\"errorCode\":\"" + errorCode + "\",\"reason\":\"stub\",\"detail\":\"" + detail + "\"}")
                 .getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         if (retryAfter != null) {
@@ -120,10 +136,15 @@ public final class LoopbackAtlas implements AutoCloseable {
         }
     }
 
-    /** requests, maxInFlight, firstRequestAtMillis, then one line per path: path deletes deletesAfterCancel. */
+    /**
+     * requests, maxInFlight, firstRequestAtMillis, rateLimited (429s of the token buckets), one line per project with
+     * its last successful DELETE, then one line per path: path deletes deletesAfterCancel.
+     */
     public String statsText() {
         return "requests " + requests.get() + "\nmaxInFlight " + maxInFlight.get() + "\nfirstRequestAtMillis "
-                + firstRequestAtMillis.get() + "\n" + deletes.entrySet().stream()
+                + firstRequestAtMillis.get() + "\nrateLimited " + rateLimited.get() + "\n" + lastCancelAtMillis.entrySet().stream()
+                .map(e -> "lastCancelAtMillis " + e.getKey() + " " + e.getValue().get()).collect(Collectors.joining("\n", "", "\n"))
+                + deletes.entrySet().stream()
                 .map(e -> "path " + e.getKey() + " " + e.getValue().get() + " " + deletesAfterCancel(e.getKey()))
                 .collect(Collectors.joining("\n")) + "\n";
     }
@@ -158,6 +179,13 @@ public final class LoopbackAtlas implements AutoCloseable {
         long hangMillis = args.length >= 7 ? Long.parseLong(args[6]) : 0;
         long seed = args.length >= 8 ? Long.parseLong(args[7]) : 42;
         LoopbackAtlas atlas = new LoopbackAtlas(Integer.parseInt(args[0]), Long.parseLong(args[1]), faults, hangMillis, seed);
+        // -Dbuckets=CAPACITY:REFILL_PER_MINUTE per project, -Dbucket.GROUP_ID=... for one project apart (bench/projects)
+        if (System.getProperty("buckets") != null) {
+            Map<String, TokenBuckets.Shape> apart = new ConcurrentHashMap<>();
+            System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("bucket."))
+                    .forEach(name -> apart.put(name.substring("bucket.".length()), TokenBuckets.Shape.parse(System.getProperty(name))));
+            atlas.buckets = new TokenBuckets(TokenBuckets.Shape.parse(System.getProperty("buckets")), apart);
+        }
         System.out.println("LoopbackAtlas listening on " + atlas.baseUrl());
         Thread.currentThread().join();
     }
