@@ -160,9 +160,14 @@ public class DeleteDispatcher implements AutoCloseable {
                 if (wake != null) {
                     wake.cancel(false);
                 }
-                wake = pacer.schedule(this::pump, Math.max(1, delay.toMillis()), TimeUnit.MILLISECONDS);
+                wake = pacer.schedule(this::wakeUp, Math.max(1, delay.toMillis()), TimeUnit.MILLISECONDS);
                 wakeAt = at;
             }
+        }
+
+        private synchronized void wakeUp() {
+            wake = null; // this wake-up is spent: the pump may schedule the next
+            pump();
         }
 
         private <R> void run(Task<R> task) {
