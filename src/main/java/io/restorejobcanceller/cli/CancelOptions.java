@@ -40,11 +40,15 @@ final class CancelOptions {
     @Mixin
     ProfileOption profile;
 
-    /** The file or directory, given once either way. */
     Path target() {
-        if ((file == null) == (input == null)) {
-            throw new UsageException("give the input file or inbox directory once: cancel FILE|DIR");
+        return givenOnce(file, input, "give the input file or inbox directory once: cancel FILE|DIR");
+    }
+
+    /** A path given once, as the parameter or as {@code --input} (the form from before subcommands). */
+    static Path givenOnce(Path parameter, Path inputOption, String usage) {
+        if ((parameter == null) == (inputOption == null)) {
+            throw new UsageException(usage);
         }
-        return file != null ? file : input;
+        return parameter != null ? parameter : inputOption;
     }
 }

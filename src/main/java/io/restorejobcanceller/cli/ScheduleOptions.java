@@ -25,9 +25,6 @@ final class ScheduleOptions {
     ProfileOption profile;
 
     Path inbox() {
-        if ((directory == null) == (input == null)) {
-            throw new UsageException("give the inbox directory once: schedule DIR");
-        }
-        return directory != null ? directory : input;
+        return CancelOptions.givenOnce(directory, input, "give the inbox directory once: schedule DIR");
     }
 }
