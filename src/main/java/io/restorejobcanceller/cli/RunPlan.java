@@ -46,7 +46,8 @@ class RunPlan {
             throw new UsageException(guarded);
         }
         log.info("{}", plan(file));
-        if (!confirmed && !confirmation.confirmed("Cancel " + file.dataRows() + " restore jobs in " + file.spread().describe() + "?")) {
+        if (!confirmed && !confirmation.confirmed("Cancel " + file.spread().validRowsOf(project -> true) + " restore jobs in "
+                + file.spread().describe() + "?")) {
             throw new UsageException("nothing sent: the confirmation was declined (give --yes to skip it)");
         }
     }
@@ -63,7 +64,8 @@ class RunPlan {
         String least = rate.leastTimeFor(file.dataRows(), file.spread().projects()).map(time -> "; at canceller.rate.requests-per-minute="
                 + rate.requestsPerMinute() + (rate.scope() == RateProperties.Scope.PROJECT ? " per project" : "")
                 + " this takes at least " + HumanDuration.of(time)).orElse("");
-        return "Plan: " + file.dataRows() + " rows of " + file.path().getFileName() + " naming " + file.spread().describe()
-                + least;
+        long valid = file.spread().validRowsOf(project -> true);
+        return "Plan: " + file.dataRows() + " rows of " + file.path().getFileName() + ", " + valid + " valid, naming "
+                + file.spread().describe() + least;
     }
 }

@@ -30,8 +30,8 @@ import org.springframework.core.io.FileSystemResource;
 public record InputFile(Path path, String sha256, long dataRows, Spread spread, Path snapshot) {
 
     /**
-     * How many projects and clusters the rows name, counted up to {@link #COUNTED} of each, and how many valid rows
-     * each project has (rows that a run would send, duplicates included).
+     * How many projects and clusters the valid rows name, counted up to {@link #COUNTED} of each, and how many valid
+     * rows each project has (rows that a run would send, duplicates included).
      */
     public record Spread(int projects, int clusters, Map<String, Long> validRows) {
 
@@ -78,22 +78,21 @@ public record InputFile(Path path, String sha256, long dataRows, Spread spread, 
         } catch (IOException e) {
             throw new InputFileException(path, "cannot be read (" + e.getMessage() + ")", e);
         }
-        Set<String> projects = new HashSet<>();
         Set<List<String>> clusters = new HashSet<>();
         Map<String, Long> validRows = new HashMap<>();
         TargetValidator validator = new TargetValidator();
         long rows = readRows(path, snapshot, row -> {
-            if (validator.process(row).isValid() && (validRows.size() < Spread.COUNTED || validRows.containsKey(row.groupId()))) {
+            if (!validator.process(row).isValid()) {
+                return;
+            }
+            if (validRows.size() < Spread.COUNTED || validRows.containsKey(row.groupId())) {
                 validRows.merge(row.groupId(), 1L, Long::sum);
             }
-            if (row.groupId() != null && projects.size() < Spread.COUNTED) {
-                projects.add(row.groupId());
-            }
-            if (row.groupId() != null && row.clusterName() != null && clusters.size() < Spread.COUNTED) {
+            if (clusters.size() < Spread.COUNTED) {
                 clusters.add(List.of(row.groupId(), row.clusterName()));
             }
         });
-        return new InputFile(path, sha256, rows, new Spread(projects.size(), clusters.size(), validRows), snapshot);
+        return new InputFile(path, sha256, rows, new Spread(validRows.size(), clusters.size(), validRows), snapshot);
     }
 
     /** Reads the snapshot's data rows as the job will read them, and counts them: a broken file fails here, before any DELETE. */
