@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -30,6 +32,17 @@ class SettingsDocumentationTest {
     @Test
     void theReadmeTableListsEveryKeyWithTheDefaultOfItsRecord() throws Exception {
         assertThat(documented()).isEqualTo(declared());
+    }
+
+    @Test
+    void knownSettingsListsEverySettingsRecord() throws Exception {
+        var scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AnnotationTypeFilter(ConfigurationProperties.class));
+        List<String> scanned = new ArrayList<>();
+        for (BeanDefinition candidate : scanner.findCandidateComponents("io.restorejobcanceller")) {
+            scanned.add(candidate.getBeanClassName());
+        }
+        assertThat(KnownSettings.SETTINGS).extracting(Class::getName).containsExactlyInAnyOrderElementsOf(scanned);
     }
 
     /** Key to default ("" where there is none), from the README. */
