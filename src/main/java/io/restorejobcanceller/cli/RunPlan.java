@@ -61,7 +61,7 @@ class RunPlan {
     }
 
     private String plan(InputFile file) {
-        String least = rate.leastTimeFor(file.dataRows(), file.spread().projects()).map(time -> "; at canceller.rate.requests-per-minute="
+        String least = rate.leastTimeFor(file.spread().validRows()).map(time -> "; at canceller.rate.requests-per-minute="
                 + rate.requestsPerMinute() + (rate.scope() == RateProperties.Scope.PROJECT ? " per project" : "")
                 + " this takes at least " + HumanDuration.of(time)).orElse("");
         long valid = file.spread().validRowsOf(project -> true);

@@ -1,6 +1,7 @@
 package io.restorejobcanceller.sending;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.validation.constraints.Min;
@@ -33,15 +34,22 @@ public record RateProperties(
     public enum Scope { PROJECT, GLOBAL }
 
     /**
-     * The least time this many requests in this many projects take at the configured rates (the busiest project
-     * sets it when the rows are spread evenly); empty when unlimited.
+     * The least time requests to these projects (rows per project) take at the configured rates: the busiest
+     * project's with {@code scope=project}, under the global cap if set; empty when unlimited.
      */
-    public Optional<Duration> leastTimeFor(long requests, int projects) {
-        long perProject = scope == Scope.PROJECT ? (requests + Math.max(1, projects) - 1) / Math.max(1, projects) : requests;
-        Duration byProject = requestsPerMinute == 0 ? Duration.ZERO : Duration.ofMillis(perProject * 60_000 / requestsPerMinute);
-        Duration byTotal = globalRequestsPerMinute == 0 || scope == Scope.GLOBAL ? Duration.ZERO
-                : Duration.ofMillis(requests * 60_000 / globalRequestsPerMinute);
-        Duration least = byProject.compareTo(byTotal) >= 0 ? byProject : byTotal;
+    public Optional<Duration> leastTimeFor(Map<String, Long> requestsPerProject) {
+        long total = requestsPerProject.values().stream().mapToLong(Long::longValue).sum();
+        long busiest = scope == Scope.PROJECT ? requestsPerProject.values().stream().mapToLong(Long::longValue).max().orElse(0) : total;
+        int cap = scope == Scope.PROJECT ? globalRequestsPerMinute : 0;
+        Duration least = max(atRate(busiest, requestsPerMinute), atRate(total, cap));
         return least.isZero() ? Optional.empty() : Optional.of(least);
+    }
+
+    private static Duration atRate(long requests, int perMinute) {
+        return perMinute == 0 ? Duration.ZERO : Duration.ofMillis(requests * 60_000 / perMinute);
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 }

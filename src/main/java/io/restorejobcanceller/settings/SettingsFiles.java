@@ -32,13 +32,22 @@ public class SettingsFiles implements EnvironmentPostProcessor, Ordered {
         environment.getPropertySources().addLast(new MapPropertySource("settingsFiles", Map.of(LOCATION, locations)));
     }
 
-    /** An XDG base directory: the variable when set and absolute (as the specification asks), else under the home directory. */
+    /**
+     * An XDG base directory: the variable when set and absolute (as the specification asks), else under the home
+     * directory, {@code $HOME} as the specification says (the JVM's {@code user.home} comes from the password database
+     * and ignores it), then {@code user.home}.
+     */
     static Path xdgDirectory(ConfigurableEnvironment environment, String variable, String underHome) {
-        String value = environment.getProperty(variable);
-        if (value != null && !value.isBlank() && Path.of(value).isAbsolute()) {
-            return Path.of(value);
+        Path base = absolute(environment.getProperty(variable));
+        if (base != null) {
+            return base;
         }
-        return Path.of(environment.getProperty("user.home", "."), underHome.split("/"));
+        Path home = absolute(environment.getProperty("HOME"));
+        return Path.of(home != null ? home.toString() : environment.getProperty("user.home", "."), underHome.split("/"));
+    }
+
+    private static Path absolute(String value) {
+        return value != null && !value.isBlank() && Path.of(value).isAbsolute() ? Path.of(value) : null;
     }
 
     @Override
