@@ -27,7 +27,6 @@ public final class InvocationParser {
     public record Result(Optional<Invocation> invocation, int exitCode) {
     }
 
-    private static final int TYPO_DISTANCE = 3;
     private static final Pattern SECRET_LIKE = Pattern.compile("(?i)atlas|key|secret|token|password|credential");
 
     private final PrintWriter out;
@@ -89,7 +88,7 @@ public final class InvocationParser {
             spring.add("--quiet");
         }
         ProfileOption.of(options).ifPresent(name -> spring.add("--" + ProfileOption.SETTING + "=" + name));
-        return new Result(Optional.of(new Invocation(command.commandSpec().name(), options, List.copyOf(spring))), ExitCode.OK);
+        return new Result(Optional.of(new Invocation(options, List.copyOf(spring))), ExitCode.OK);
     }
 
     private CommandLine commandLine() {
@@ -103,26 +102,31 @@ public final class InvocationParser {
 
     /** picocli's message, but never an unknown option's value: it may be a secret typed where it does not belong. */
     private static String message(ParameterException e) {
+        return unknownOption(e).map(option -> "unknown option " + option + (SECRET_LIKE.matcher(option).find()
+                ? "; credentials are read from the environment or an Atlas CLI profile (--profile), never from options" : ""))
+                .orElse(e.getMessage());
+    }
+
+    /** The name (without any value) of the unknown option the error is about, if it is about one. */
+    private static Optional<String> unknownOption(ParameterException e) {
         if (!(e instanceof UnmatchedArgumentException unmatched) || unmatched.getUnmatched().isEmpty()
                 || !unmatched.getUnmatched().get(0).startsWith("-")) {
-            return e.getMessage();
+            return Optional.empty();
         }
-        String option = unmatched.getUnmatched().get(0).split("=", 2)[0];
-        return "unknown option " + option + (SECRET_LIKE.matcher(option).find()
-                ? "; credentials are read from the environment or an Atlas CLI profile (--profile), never from options" : "");
+        return Optional.of(unmatched.getUnmatched().get(0).split("=", 2)[0]);
     }
 
     /** picocli suggests only what looks alike to it; a transposed or dropped letter gets the closest option here. */
     private void suggestOption(ParameterException e) {
-        if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()
-                && unmatched.getUnmatched().get(0).startsWith("--")) {
-            String given = unmatched.getUnmatched().get(0).split("=", 2)[0];
+        Optional<String> unknown = unknownOption(e).filter(option -> option.startsWith("--"));
+        if (unknown.isPresent()) {
+            String given = unknown.get();
             Set<String> options = new HashSet<>(e.getCommandLine().getCommandSpec().optionsMap().keySet());
             if (e.getCommandLine().getParent() == null) {
                 options.addAll(LegacyArguments.OPTIONS);
             }
             String closest = Spelling.closest(given, options);
-            if (Spelling.distance(given, closest) <= TYPO_DISTANCE) {
+            if (Spelling.distance(given, closest) <= Spelling.TYPO_DISTANCE) {
                 err.println("Did you mean: " + closest + "?");
             }
         }

@@ -45,26 +45,30 @@ class RunPlan {
         if (guarded != null) {
             throw new UsageException(guarded);
         }
-        log.info("{}", plan(file));
-        if (!confirmed && !confirmation.confirmed("Cancel " + file.spread().validRowsOf(project -> true) + " restore jobs in "
-                + file.spread().describe() + "?")) {
-            throw new UsageException("nothing sent: the confirmation was declined (give --yes to skip it)");
+        long valid = file.spread().validRowsOf(project -> true);
+        log.info("{}", plan(file, valid));
+        if (!confirmed) {
+            ask("Cancel " + valid + " restore jobs in " + file.spread().describe() + "?");
         }
     }
 
     /** Asks before a restart sends anything, unless {@code confirmed}. */
     void approveRestart(long executionId, String fileName, boolean confirmed) {
-        if (!confirmed && !confirmation.confirmed("Restart job execution " + executionId + " and cancel the restore jobs of "
-                + fileName + " not yet recorded?")) {
+        if (!confirmed) {
+            ask("Restart job execution " + executionId + " and cancel the restore jobs of " + fileName + " not yet recorded?");
+        }
+    }
+
+    private void ask(String question) {
+        if (!confirmation.confirmed(question)) {
             throw new UsageException("nothing sent: the confirmation was declined (give --yes to skip it)");
         }
     }
 
-    private String plan(InputFile file) {
+    private String plan(InputFile file, long valid) {
         String least = rate.leastTimeFor(file.spread().validRows()).map(time -> "; at canceller.rate.requests-per-minute="
                 + rate.requestsPerMinute() + (rate.scope() == RateProperties.Scope.PROJECT ? " per project" : "")
                 + " this takes at least " + HumanDuration.of(time)).orElse("");
-        long valid = file.spread().validRowsOf(project -> true);
         return "Plan: " + file.dataRows() + " rows of " + file.path().getFileName() + ", " + valid + " valid, naming "
                 + file.spread().describe() + least;
     }

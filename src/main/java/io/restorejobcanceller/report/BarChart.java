@@ -48,8 +48,7 @@ record BarChart(String id, String title, int width, int height, List<Bar> bars) 
                 segments.add(new Segment(label, segment.getKey(), segment.getValue(), number(x), y, number(length), BAR_HEIGHT));
                 x += length;
             }
-            String shortLabel = label.length() > LABEL_CHARACTERS ? label.substring(0, LABEL_CHARACTERS - 1) + "…" : label;
-            bars.add(new Bar(label, shortLabel, sum(bar.getValue()), y + 13, number(x + 6), segments));
+            bars.add(new Bar(label, TableReport.fit(label, LABEL_CHARACTERS), sum(bar.getValue()), y + 13, number(x + 6), segments));
             y += ROW;
         }
         return new BarChart(id, title, LABEL_WIDTH + BAR_AREA + 80, Math.max(y, ROW), bars);

@@ -1,6 +1,7 @@
 package io.restorejobcanceller.report;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.stream.Collectors;
 
 import io.restorejobcanceller.outcome.OutcomeRecord;
@@ -17,9 +18,13 @@ final class CsvReport {
     static void render(AuditReport report, PrintWriter out) {
         out.print(ReportFormat.COLUMNS.stream().map(ReportFormat.Column::name).collect(Collectors.joining(",")) + "\r\n");
         for (OutcomeRecord record : report.rows()) {
-            out.print(ReportFormat.COLUMNS.stream().map(c -> cell(c.text(record)))
-                    .collect(Collectors.joining(",")) + "\r\n");
+            out.print(row(ReportFormat.COLUMNS.stream().map(c -> c.text(record)).toList()) + "\r\n");
         }
+    }
+
+    /** Values as one CSV row, each made a safe cell ({@link #cell}), without the line end. */
+    static String row(List<?> values) {
+        return values.stream().map(v -> cell(v == null ? null : v.toString())).collect(Collectors.joining(","));
     }
 
     static String cell(String value) {

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import io.restorejobcanceller.database.QuerySink;
 import tools.jackson.core.JsonGenerator;
@@ -63,7 +62,7 @@ public final class QueryOutput {
 
         @Override
         public void columns(List<String> names) {
-            line(new ArrayList<>(names));
+            line(names);
         }
 
         @Override
@@ -72,7 +71,7 @@ public final class QueryOutput {
         }
 
         private void line(List<?> values) {
-            out.print(values.stream().map(v -> CsvReport.cell(v == null ? null : v.toString())).collect(Collectors.joining(",")) + "\r\n");
+            out.print(CsvReport.row(values) + "\r\n");
         }
 
         @Override

@@ -164,7 +164,8 @@ final class TableReport {
         return sum;
     }
 
-    private static String fit(String text, int width) {
+    /** The text, or as much of it as fits in {@code width} characters ending with an ellipsis. */
+    static String fit(String text, int width) {
         return text.length() <= width ? text : text.substring(0, Math.max(0, width - 1)) + ELLIPSIS;
     }
 }

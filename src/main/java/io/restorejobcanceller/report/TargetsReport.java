@@ -30,7 +30,7 @@ final class TargetsReport {
         }
         out.print("groupId,clusterName,restoreJobId\n");
         for (List<String> target : targets) {
-            out.print(String.join(",", target.stream().map(CsvReport::cell).toList()) + "\n");
+            out.print(CsvReport.row(target) + "\n");
         }
     }
 }

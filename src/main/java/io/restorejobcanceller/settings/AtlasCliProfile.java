@@ -16,10 +16,8 @@ import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEven
 import org.springframework.boot.context.logging.LoggingApplicationListener;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.Ordered;
-import org.springframework.core.env.CommandLinePropertySource;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.env.PropertySource;
 
 /**
  * Credentials from the Atlas CLI's own configuration ({@code $XDG_CONFIG_HOME/atlascli/config.toml}, else
@@ -45,7 +43,7 @@ public class AtlasCliProfile implements ApplicationListener<ApplicationEnvironme
     @Override
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
         ConfigurableEnvironment environment = event.getEnvironment();
-        if (!callsAtlas(environment) || CREDENTIAL_VARIABLES.stream().anyMatch(name -> hasValue(environment, name))) {
+        if (!CommandWord.isOneOf(environment, CALLING_COMMANDS) || CREDENTIAL_VARIABLES.stream().anyMatch(name -> hasValue(environment, name))) {
             return;
         }
         String named = environment.getProperty(PROFILE, "").strip();
@@ -58,11 +56,12 @@ public class AtlasCliProfile implements ApplicationListener<ApplicationEnvironme
             }
             return;
         }
-        JsonNode values = read(file).path(profile);
+        JsonNode profiles = read(file);
+        JsonNode values = profiles.path(profile);
         if (!values.isObject()) {
             if (!named.isEmpty()) {
                 throw new IllegalArgumentException("the Atlas CLI configuration " + file + " has no profile '" + profile
-                        + "' (it has: " + String.join(", ", profiles(file)) + ")");
+                        + "' (it has: " + String.join(", ", new TreeSet<>(profiles.propertyNames())) + ")");
             }
             return;
         }
@@ -80,11 +79,6 @@ public class AtlasCliProfile implements ApplicationListener<ApplicationEnvironme
         environment.getPropertySources().addLast(new MapPropertySource("atlasCliProfile", settings));
     }
 
-    private static boolean callsAtlas(ConfigurableEnvironment environment) {
-        PropertySource<?> commandLine = environment.getPropertySources().get(CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME);
-        Object words = commandLine == null ? null : commandLine.getProperty(CommandLinePropertySource.DEFAULT_NON_OPTION_ARGS_PROPERTY_NAME);
-        return words != null && CALLING_COMMANDS.contains(words.toString().split(",", 2)[0]);
-    }
 
     private static boolean hasValue(ConfigurableEnvironment environment, String name) {
         String value = environment.getProperty(name);
@@ -100,11 +94,6 @@ public class AtlasCliProfile implements ApplicationListener<ApplicationEnvironme
         }
     }
 
-    private static Set<String> profiles(Path file) {
-        Set<String> names = new TreeSet<>();
-        read(file).propertyNames().forEach(name -> names.add(name));
-        return names;
-    }
 
     /** After the logging system is set up, so that a missing profile is one line (see CancellerApplication), not a report. */
     @Override

@@ -38,8 +38,6 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 public class KnownSettings implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
 
     static final String PREFIX = "canceller";
-    /** An unknown environment variable this close to a setting's is taken for a mistyped setting. */
-    private static final int TYPO_DISTANCE = 3;
     /**
      * The settings records. Listed rather than scanned for at every start (a classpath scan costs a start about
      * 0.1 s); {@code SettingsDocumentationTest} scans and fails when a record is missing here.
@@ -60,7 +58,7 @@ public class KnownSettings implements ApplicationListener<ApplicationEnvironment
         for (String variable : environment.getSystemEnvironment().keySet()) {
             if (variable.startsWith(PREFIX.toUpperCase(Locale.ROOT) + "_") && !knownVariables.containsKey(variable)) {
                 String closest = Spelling.closest(variable, knownVariables.keySet());
-                if (Spelling.distance(variable, closest) <= TYPO_DISTANCE) {
+                if (Spelling.distance(variable, closest) <= Spelling.TYPO_DISTANCE) {
                     throw unknown("environment variable " + variable, knownVariables.get(closest));
                 }
             }

@@ -10,10 +10,8 @@ import io.restorejobcanceller.database.DatabaseUrl;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.Ordered;
-import org.springframework.core.env.CommandLinePropertySource;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.env.PropertySource;
 
 /**
  * The results database as a run uses it: by default an H2 file under {@code $XDG_DATA_HOME/restore-job-canceller/}
@@ -31,7 +29,7 @@ public class ResultsDatabaseSettings implements EnvironmentPostProcessor, Ordere
         String configured = environment.getProperty(URL);
         String url = configured == null || configured.isBlank() ? defaultUrl(environment) : configured.strip();
         Map<String, Object> settings = new HashMap<>();
-        if (isReadingCommand(environment)) {
+        if (CommandWord.isOneOf(environment, READING_COMMANDS)) {
             url = DatabaseUrl.readOnly(url);
             settings.put("spring.flyway.enabled", "false");
             settings.put("spring.datasource.hikari.read-only", "true");
@@ -51,11 +49,6 @@ public class ResultsDatabaseSettings implements EnvironmentPostProcessor, Ordere
         return "jdbc:h2:file:" + directory.resolve("canceller");
     }
 
-    private static boolean isReadingCommand(ConfigurableEnvironment environment) {
-        PropertySource<?> commandLine = environment.getPropertySources().get(CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME);
-        Object words = commandLine == null ? null : commandLine.getProperty(CommandLinePropertySource.DEFAULT_NON_OPTION_ARGS_PROPERTY_NAME);
-        return words != null && READING_COMMANDS.contains(words.toString().split(",", 2)[0]);
-    }
 
     @Override
     public int getOrder() {

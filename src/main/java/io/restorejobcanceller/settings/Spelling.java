@@ -6,6 +6,9 @@ import java.util.Comparator;
 /** "Did you mean": the known word closest to a mistyped one. */
 public final class Spelling {
 
+    /** A word this close to a known one (in edits) is taken for a mistyping of it. */
+    public static final int TYPO_DISTANCE = 3;
+
     private Spelling() {
     }
 
