@@ -54,6 +54,8 @@ public class CancellerApplication {
         ConfigurableApplicationContext context;
         try {
             context = application.run(invocation.springArgumentArray());
+        } catch (SpringApplication.AbandonedRunException aotProcessing) {
+            throw aotProcessing;
         } catch (RuntimeException e) {
             Optional<DatabaseProblem> database = DatabaseProblem.of(e, databaseUrl.get());
             if (database.isPresent()) {

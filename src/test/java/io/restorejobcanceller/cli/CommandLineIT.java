@@ -108,6 +108,9 @@ class CommandLineIT {
         JsonNode report = JsonMapper.builder().build().readTree(json.out());
         assertThat(report.get("summary").get("PLANNED").asLong()).isEqualTo(5);
         assertThat(json.err()).isNotEmpty(); // --verbose logs, on standard error only
+        // the launcher's start-up: Spring's build-time (AOT) bean definitions, from a class-data-sharing archive
+        assertThat(json.err()).contains("Starting AOT-processed CancellerApplication");
+        assertThat(launcher.sharedArchives()).isNotEmpty();
         assertThat(csv.out().lines().findFirst().orElseThrow()).startsWith("JOB_EXECUTION_ID,");
         assertThat(csv.out().lines()).hasSize(6);
     }

@@ -24,6 +24,7 @@ public final class Launcher {
     }
 
     private static final Path PROJECT = Path.of(System.getProperty("user.dir"));
+    private static final Path CDS_DIR = PROJECT.resolve("target/it-cds");
     private final Path home;
     private final Map<String, String> environment = new HashMap<>();
 
@@ -32,7 +33,14 @@ public final class Launcher {
         environment.put("HOME", home.toString());
         environment.put("XDG_DATA_HOME", home.resolve("data").toString());
         environment.put("XDG_CONFIG_HOME", home.resolve("config").toString());
-        environment.put("CANCELLER_CDS_DIR", PROJECT.resolve("target/it-cds").toString());
+        environment.put("CANCELLER_CDS_DIR", CDS_DIR.toString());
+    }
+
+    /** The class-data-sharing archives the launcher has made (one per jar). */
+    public List<Path> sharedArchives() throws IOException {
+        try (var archives = Files.find(CDS_DIR, 2, (path, attributes) -> path.getFileName().toString().equals("app.jsa"))) {
+            return archives.toList();
+        }
     }
 
     public Launcher env(String name, String value) {
