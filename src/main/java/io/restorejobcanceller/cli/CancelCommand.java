@@ -63,14 +63,19 @@ class CancelCommand {
     }
 
     int abandon(long id) throws Exception {
-        return summary.report(launcher.abandon(execution(id)), "execution " + id);
+        JobExecution execution = execution(id);
+        if (execution.getStatus() == BatchStatus.COMPLETED || execution.getStatus() == BatchStatus.ABANDONED) {
+            throw new UsageException("job execution " + id + " is " + execution.getStatus()
+                    + "; only a failed or stopped execution can be abandoned");
+        }
+        return summary.report(launcher.abandon(execution), "execution " + id);
     }
 
-    /** One file, or every matching file of a directory not yet done; the most serious exit code wins. */
     /** What the operator chose for a run: {@code confirmed} means no question is asked. */
     record Choices(boolean dryRun, boolean checkFirst, boolean confirmed, boolean resendKnown) {
     }
 
+    /** One file, or every matching file of a directory not yet done; the most serious exit code wins. */
     int runInput(Path input, Choices asked) throws Exception {
         Choices choices = new Choices(asked.dryRun(), asked.checkFirst() || step.checkFirst(), asked.confirmed(), asked.resendKnown());
         if (!Files.isDirectory(input)) {
@@ -137,7 +142,7 @@ class CancelCommand {
             plan.approveRestart(id, path.getFileName().toString(), confirmed);
         }
         try {
-            return summary.report(launcher.restart(execution), "execution " + execution.getId());
+            return summary.report(launcher.restart(execution), path.toString());
         } catch (IllegalArgumentException notTheLast) {
             throw new UsageException(notTheLast.getMessage());
         }

@@ -127,7 +127,7 @@ class OperationsTest {
     }
 
     @Test
-    void restartRestartsAFailedExecutionById() {
+    void restartRestartsAFailedExecutionById(CapturedOutput output) {
         // given
         atlas.requireToken(path(2), "fresh-token");
         Path input = canceller.file("in.csv", csv(3));
@@ -135,11 +135,15 @@ class OperationsTest {
 
         // when
         int exitCode = canceller.token("fresh-token").run("--restart=1");
+        int againExit = canceller.token("fresh-token").run("restart", "2");
 
         // then
         assertThat(exitCode).isZero();
         assertThat(canceller.outcomes()).hasSize(3);
         assertThat(atlas.deletesOf(path(1))).isEqualTo(1);
+        assertThat(againExit).isZero();
+        assertThat(output.getOut()).contains(input + " was already done by job execution 2 at ");
+        assertThat(atlas.requests()).hasSize(4); // path(2) twice: refused (401), then cancelled
     }
 
     @Test
@@ -175,6 +179,26 @@ class OperationsTest {
         assertThat(output.getErr()).contains("was given up (job execution 1 is ABANDONED)");
         assertThat(atlas.deletesOf(path(1))).isEqualTo(1);
         assertThat(atlas.deletesOf(path(2))).isZero();
+    }
+
+    @Test
+    void onlyAFailedOrStoppedExecutionCanBeAbandoned(CapturedOutput output) {
+        // given: execution 1 failed, then abandoned; execution 2 completed
+        atlas.requireToken(path(1), "fresh-token");
+        assertThat(canceller.token("stale-token").run("--input=" + canceller.file("failed.csv", csv(2)))).isEqualTo(1);
+        assertThat(canceller.run("abandon", "1")).isZero();
+        assertThat(canceller.token("fresh-token").run("--input=" + canceller.file("done.csv", csv(1)))).isZero();
+
+        // when
+        int abandonedExit = canceller.run("abandon", "1");
+        int completedExit = canceller.run("abandon", "2");
+
+        // then: one line each, usage exit code, no exception's name
+        assertThat(abandonedExit).isEqualTo(2);
+        assertThat(completedExit).isEqualTo(2);
+        assertThat(output.getErr()).contains("error: job execution 1 is ABANDONED; only a failed or stopped execution can be abandoned")
+                .contains("error: job execution 2 is COMPLETED; only a failed or stopped execution can be abandoned")
+                .doesNotContain("Exception");
     }
 
     private static void waitUntilRunning(Path input) throws InterruptedException {
