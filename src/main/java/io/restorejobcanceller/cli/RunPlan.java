@@ -1,5 +1,7 @@
 package io.restorejobcanceller.cli;
 
+import java.util.Map;
+
 import io.restorejobcanceller.input.InputFile;
 import io.restorejobcanceller.job.GuardProperties;
 import io.restorejobcanceller.sending.HumanDuration;
@@ -46,9 +48,11 @@ class RunPlan {
             throw new UsageException(guarded);
         }
         long valid = file.spread().validRowsOf(project -> true);
-        log.info("{}", plan(file, valid));
+        Map<String, Long> sent = file.spread().validRowsIn(guard::allows);
+        log.info("{}", plan(file, valid, sent));
         if (!confirmed) {
-            ask("Cancel " + valid + " restore jobs in " + file.spread().describe() + "?");
+            ask("Cancel " + toSend + " restore jobs in " + (toSend == valid ? file.spread().describe()
+                    : sent.size() + " allowed project" + (sent.size() == 1 ? "" : "s")) + "?");
         }
     }
 
@@ -65,11 +69,14 @@ class RunPlan {
         }
     }
 
-    private String plan(InputFile file, long valid) {
-        String least = rate.leastTimeFor(file.spread().validRows()).map(time -> "; at canceller.rate.requests-per-minute="
+    /** The plan line: what the file holds, what is not sent by the guard, and the least time the rest takes. */
+    private String plan(InputFile file, long valid, Map<String, Long> sent) {
+        long toSend = sent.values().stream().mapToLong(Long::longValue).sum();
+        String outside = toSend == valid ? "" : "; " + (valid - toSend) + " of them in projects outside canceller.guard.allowed-projects, not sent";
+        String least = rate.leastTimeFor(sent).map(time -> "; at canceller.rate.requests-per-minute="
                 + rate.requestsPerMinute() + (rate.scope() == RateProperties.Scope.PROJECT ? " per project" : "")
                 + " this takes at least " + HumanDuration.of(time)).orElse("");
         return "Plan: " + file.dataRows() + " rows of " + file.path().getFileName() + ", " + valid + " valid, naming "
-                + file.spread().describe() + least;
+                + file.spread().describe() + outside + least;
     }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
@@ -37,9 +38,15 @@ public record InputFile(Path path, String sha256, long dataRows, Spread spread, 
 
         public static final int COUNTED = 100_000;
 
-        /** The valid rows of the projects the filter lets through. */
+        /** The valid rows of each project the filter lets through. */
+        public Map<String, Long> validRowsIn(Predicate<String> project) {
+            return validRows.entrySet().stream().filter(e -> project.test(e.getKey()))
+                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        }
+
+        /** The valid rows of the projects the filter lets through, in all. */
         public long validRowsOf(Predicate<String> project) {
-            return validRows.entrySet().stream().filter(e -> project.test(e.getKey())).mapToLong(Map.Entry::getValue).sum();
+            return validRowsIn(project).values().stream().mapToLong(Long::longValue).sum();
         }
 
         public String describe() {

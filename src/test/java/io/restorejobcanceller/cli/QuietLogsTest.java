@@ -4,7 +4,12 @@ import static io.restorejobcanceller.testing.Targets.csv;
 import static io.restorejobcanceller.testing.Targets.path;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
 import io.restorejobcanceller.testing.CancellerHarness;
+import io.restorejobcanceller.testing.Targets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -53,5 +58,23 @@ class QuietLogsTest {
         assertThat(exitCode).isZero();
         assertThat(output.getErr()).containsPattern("Plan: 5 rows of in.csv, 5 valid, naming 1 project \\(1 cluster\\);"
                 + " at canceller.rate.requests-per-minute=100 per project this takes at least 3 s");
+    }
+
+    @Test
+    void thePlanCountsTheTimeOfTheAllowedProjectsOnly(CapturedOutput output) {
+        // given: 5 rows of one project, 3 of another, which is the only one allowed
+        String allowed = "5e2211c17a3e5a48f5497de3";
+        Path input = canceller.file("in.csv", csv(5) + IntStream.rangeClosed(1, 3)
+                .mapToObj(n -> allowed + ",Cluster0," + Targets.job(90 + n)).collect(Collectors.joining("\n")) + "\n");
+
+        // when
+        int exitCode = canceller.with("--canceller.rate.requests-per-minute=60").run("cancel", input.toString(),
+                "--canceller.guard.allowed-projects=" + allowed);
+
+        // then: the time of 3 rows at one a second (5 rows would be 5 s)
+        assertThat(exitCode).isEqualTo(3); // the other project's rows are REJECTED
+        assertThat(output.getErr()).contains("Plan: 8 rows of in.csv, 8 valid, naming 2 projects (2 clusters); 5 of them in"
+                + " projects outside canceller.guard.allowed-projects, not sent; at canceller.rate.requests-per-minute=60"
+                + " per project this takes at least 3 s");
     }
 }
