@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.stream.Collectors;
 
 import io.restorejobcanceller.database.ResultsDatabase;
 import io.restorejobcanceller.report.AuditQueries;
@@ -57,8 +58,9 @@ class ReportCommand {
                 throw new ReportNotWrittenException("could not write the report to " + file + " (disk full?)");
             }
         }
-        System.out.println("Wrote " + report.rows().size() + " rows of " + report.selection().describe() + " in "
-                + report.database() + " to " + file);
+        System.out.println("Wrote the report of " + report.selection().describe() + " in " + report.database() + " to " + file
+                + ": " + report.total() + " rows recorded, " + report.rows().size() + " of them listed (outcome "
+                + report.selection().listed().stream().map(Enum::name).collect(Collectors.joining(", ")) + ")");
         return ExitCode.OK;
     }
 

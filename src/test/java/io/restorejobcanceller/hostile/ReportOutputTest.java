@@ -46,6 +46,17 @@ class ReportOutputTest {
     }
 
     @Test
+    void theLineAfterWritingSaysWhatTheReportHoldsAndWhatItLists(CapturedOutput output) {
+        // when: the default report lists only the rows needing attention, and there are none
+        int exitCode = canceller.run("report", "--output=" + canceller.directory().resolve("report.html"), "--format=html");
+
+        // then
+        assertThat(exitCode).isZero();
+        assertThat(output.getOut()).contains("Wrote the report of job instance 1 in ").contains("report.html: 3 rows recorded,"
+                + " 0 of them listed (outcome REJECTED, FAILED, INVALID)");
+    }
+
+    @Test
     void theResultsDatabaseIsNeverAnOutput(CapturedOutput output) {
         // when
         int exitCode = canceller.run("report", "--output=" + canceller.directory().resolve("db.mv.db"), "--force");
