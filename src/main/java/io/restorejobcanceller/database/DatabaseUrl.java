@@ -19,6 +19,11 @@ public final class DatabaseUrl {
      * job that SIGTERM is still stopping.
      */
     static final Map<String, String> DURABLE = Map.of("WRITE_DELAY", "0", "DB_CLOSE_ON_EXIT", "FALSE");
+    /**
+     * Added where absent (a value given is kept): when the run closes the database, H2 spends up to 2 s giving back
+     * the superseded pages that a commit per row leaves (a 10,000-row run: 93 MB of file without it, 6 MB with it).
+     */
+    static final Map<String, String> COMPACTED = Map.of("MAX_COMPACT_TIME", "2000");
     /** Open an existing H2 file only, and read-only: a report never creates or changes a database. */
     static final Map<String, String> READ_ONLY = Map.of("IFEXISTS", "TRUE", "ACCESS_MODE_DATA", "r");
     private static final String H2 = "jdbc:h2:";
@@ -37,18 +42,21 @@ public final class DatabaseUrl {
     }
 
     /**
-     * The URL with the settings the crash guarantee needs added where absent.
+     * The URL with the settings the crash guarantee needs added where absent, and the compaction at close.
      *
-     * @throws IllegalArgumentException when the URL sets one of them to another value
+     * @throws IllegalArgumentException when the URL sets one of the crash guarantee's settings to another value
      */
     public static String durable(String url) {
-        return isH2File(url) ? withSettings(url, DURABLE, true) : url;
+        return isH2File(url) ? withSettings(withSettings(url, DURABLE, Given.REFUSED), COMPACTED, Given.KEPT) : url;
     }
 
     /** The URL that opens an existing H2 file read-only (other databases: the URL itself; reads are made read-only per connection). */
     public static String readOnly(String url) {
-        return isH2File(url) ? withSettings(url, READ_ONLY, false) : url;
+        return isH2File(url) ? withSettings(url, READ_ONLY, Given.REPLACED) : url;
     }
+
+    /** What becomes of a setting the URL already gives with another value. */
+    private enum Given { REFUSED, REPLACED, KEPT }
 
     /** The H2 data file behind the URL ({@code PATH.mv.db}), for file URLs only. */
     public static Optional<Path> h2File(String url) {
@@ -65,7 +73,8 @@ public final class DatabaseUrl {
 
     /** The URL as it may be printed: user information, password settings and the settings this tool adds removed. */
     public static String display(String url) {
-        String added = String.join("|", DURABLE.keySet()) + "|" + String.join("|", READ_ONLY.keySet());
+        String added = String.join("|", DURABLE.keySet()) + "|" + String.join("|", COMPACTED.keySet()) + "|"
+                + String.join("|", READ_ONLY.keySet());
         return url.replaceAll("(?i);(" + added + ")=[^;]*", "")
                 .replaceAll("//[^/@?;]*@", "//")
                 .replaceAll("(?i)(?<=[?&])(password|user|sslpassword)=[^;&]*[&]?", "")
@@ -73,7 +82,7 @@ public final class DatabaseUrl {
                 .replaceAll("[?&;]+$", "");
     }
 
-    private static String withSettings(String url, Map<String, String> required, boolean refuseConflicts) {
+    private static String withSettings(String url, Map<String, String> required, Given given) {
         String[] parts = url.split(";");
         Map<String, String> present = new LinkedHashMap<>();
         for (int i = 1; i < parts.length; i++) {
@@ -82,14 +91,16 @@ public final class DatabaseUrl {
         }
         StringBuilder result = new StringBuilder(url);
         required.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(setting -> {
-            String given = present.get(setting.getKey());
-            if (given == null) {
+            String value = present.get(setting.getKey());
+            if (value == null) {
                 result.append(';').append(setting.getKey()).append('=').append(setting.getValue());
-            } else if (refuseConflicts && !given.equalsIgnoreCase(setting.getValue())) {
-                throw new IllegalArgumentException("spring.datasource.url sets " + setting.getKey() + "=" + given
+            } else if (value.equalsIgnoreCase(setting.getValue()) || given == Given.KEPT) {
+                return;
+            } else if (given == Given.REFUSED) {
+                throw new IllegalArgumentException("spring.datasource.url sets " + setting.getKey() + "=" + value
                         + ", but an H2 file needs " + setting.getKey() + "=" + setting.getValue()
                         + " so that no recorded outcome is lost in a crash (leave it out: it is added)");
-            } else if (!refuseConflicts && !given.equalsIgnoreCase(setting.getValue())) {
+            } else {
                 result.replace(0, result.length(), result.toString().replaceAll("(?i);" + setting.getKey() + "=[^;]*",
                         ";" + setting.getKey() + "=" + setting.getValue()));
             }

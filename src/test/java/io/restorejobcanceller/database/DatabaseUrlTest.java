@@ -12,15 +12,15 @@ class DatabaseUrlTest {
     @Test
     void aPlainH2FileUrlGetsTheSettingsTheCrashGuaranteeNeeds() {
         assertThat(DatabaseUrl.durable("jdbc:h2:file:/var/lib/canceller/db"))
-                .isEqualTo("jdbc:h2:file:/var/lib/canceller/db;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
+                .isEqualTo("jdbc:h2:file:/var/lib/canceller/db;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;MAX_COMPACT_TIME=2000");
         assertThat(DatabaseUrl.durable("jdbc:h2:./db;AUTO_SERVER=TRUE"))
-                .isEqualTo("jdbc:h2:./db;AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
+                .isEqualTo("jdbc:h2:./db;AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;MAX_COMPACT_TIME=2000");
     }
 
     @Test
     void settingsAlreadyGivenWithTheRightValueAreKept() {
-        assertThat(DatabaseUrl.durable("jdbc:h2:file:/db;write_delay=0;DB_CLOSE_ON_EXIT=false"))
-                .isEqualTo("jdbc:h2:file:/db;write_delay=0;DB_CLOSE_ON_EXIT=false");
+        assertThat(DatabaseUrl.durable("jdbc:h2:file:/db;write_delay=0;DB_CLOSE_ON_EXIT=false;MAX_COMPACT_TIME=0"))
+                .isEqualTo("jdbc:h2:file:/db;write_delay=0;DB_CLOSE_ON_EXIT=false;MAX_COMPACT_TIME=0");
     }
 
     @Test
@@ -59,7 +59,7 @@ class DatabaseUrlTest {
         assertThat(DatabaseUrl.display("jdbc:postgresql://db:5432/canceller?user=audit&password=s3cret&ssl=true"))
                 .isEqualTo("jdbc:postgresql://db:5432/canceller?ssl=true");
         assertThat(DatabaseUrl.display("jdbc:postgresql://audit:s3cret@db/canceller")).isEqualTo("jdbc:postgresql://db/canceller");
-        assertThat(DatabaseUrl.display("jdbc:h2:file:/db;IFEXISTS=TRUE;PASSWORD=x;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;AUTO_SERVER=TRUE"))
+        assertThat(DatabaseUrl.display("jdbc:h2:file:/db;IFEXISTS=TRUE;PASSWORD=x;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;MAX_COMPACT_TIME=2000;AUTO_SERVER=TRUE"))
                 .isEqualTo("jdbc:h2:file:/db;AUTO_SERVER=TRUE");
     }
 }

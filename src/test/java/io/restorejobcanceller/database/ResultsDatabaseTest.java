@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.util.List;
 
 import io.restorejobcanceller.testing.CancellerHarness;
+import io.restorejobcanceller.testing.Targets;
 import io.restorejobcanceller.testing.CancellerProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -138,6 +139,21 @@ class ResultsDatabaseTest {
         // then
         assertThat(exitCode).isZero();
         assertThat(output.getOut()).contains("Results database: " + url + "\n").contains("WRITE_DELAY,0\r\n");
+    }
+
+    @Test
+    void aRunGivesBackTheSpaceItsCommitsLeftWhenItClosesTheDatabase() throws Exception {
+        // given: a commit per row leaves superseded pages behind (measured: 104 MB of file for these rows, 6 MB compacted)
+        String url = "jdbc:h2:file:" + canceller.directory().resolve("compacted");
+        canceller.with("--spring.datasource.url=" + url);
+
+        // when
+        int exitCode = canceller.run("cancel", canceller.file("rows.csv", Targets.csv(10000)).toString(), "--canceller.concurrency=16");
+
+        // then
+        assertThat(exitCode).isZero();
+        assertThat(canceller.atlas().requests()).hasSize(10000);
+        assertThat(Files.size(canceller.directory().resolve("compacted.mv.db"))).isLessThan(20L * 1024 * 1024); // 104 MB without
     }
 
     @Test
