@@ -1,6 +1,8 @@
 package io.restorejobcanceller.cli;
 
 import java.io.PrintStream;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -35,7 +37,8 @@ class RunSummary {
         RequestThrottle.Pauses pauses = throttle.takePauses();
         if (launch instanceof Launch.AlreadyDone done) {
             out.printf("%s was already done by job execution %d at %s; nothing sent.%n", what,
-                    done.execution().getId(), done.execution().getEndTime());
+                    done.execution().getId(), done.execution().getEndTime().atZone(ZoneId.systemDefault()).toInstant()
+                            .truncatedTo(ChronoUnit.SECONDS));
             return ExitCode.OK;
         }
         if (launch instanceof Launch.Abandoned abandoned) {
