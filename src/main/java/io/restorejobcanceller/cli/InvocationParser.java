@@ -125,10 +125,7 @@ public final class InvocationParser {
             if (e.getCommandLine().getParent() == null) {
                 options.addAll(LegacyArguments.OPTIONS);
             }
-            String closest = Spelling.closest(given, options);
-            if (Spelling.distance(given, closest) <= Spelling.TYPO_DISTANCE) {
-                err.println("Did you mean: " + closest + "?");
-            }
+            Spelling.typoOf(given, options).ifPresent(meant -> err.println("Did you mean: " + meant + "?"));
         }
     }
 

@@ -57,10 +57,9 @@ public class KnownSettings implements ApplicationListener<ApplicationEnvironment
         // variables of this prefix that are no setting at all (the launcher's CANCELLER_JAR...) are left alone
         for (String variable : environment.getSystemEnvironment().keySet()) {
             if (variable.startsWith(PREFIX.toUpperCase(Locale.ROOT) + "_") && !knownVariables.containsKey(variable)) {
-                String closest = Spelling.closest(variable, knownVariables.keySet());
-                if (Spelling.distance(variable, closest) <= Spelling.TYPO_DISTANCE) {
-                    throw unknown("environment variable " + variable, knownVariables.get(closest));
-                }
+                Spelling.typoOf(variable, knownVariables.keySet()).ifPresent(meant -> {
+                    throw unknown("environment variable " + variable, knownVariables.get(meant));
+                });
             }
         }
         ConfigurationPropertyName root = ConfigurationPropertyName.of(PREFIX);

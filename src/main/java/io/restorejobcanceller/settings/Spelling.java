@@ -2,12 +2,13 @@ package io.restorejobcanceller.settings;
 
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Optional;
 
 /** "Did you mean": the known word closest to a mistyped one. */
 public final class Spelling {
 
     /** A word this close to a known one (in edits) is taken for a mistyping of it. */
-    public static final int TYPO_DISTANCE = 3;
+    private static final int TYPO_DISTANCE = 3;
 
     private Spelling() {
     }
@@ -15,6 +16,12 @@ public final class Spelling {
     public static String closest(String word, Collection<String> known) {
         return known.stream().min(Comparator.comparingInt((String candidate) -> distance(word, candidate))
                 .thenComparing(Comparator.naturalOrder())).orElseThrow();
+    }
+
+    /** The known word that {@code word} is a mistyping of (the closest, within {@link #TYPO_DISTANCE} edits), if any. */
+    public static Optional<String> typoOf(String word, Collection<String> known) {
+        String closest = closest(word, known);
+        return distance(word, closest) <= TYPO_DISTANCE ? Optional.of(closest) : Optional.empty();
     }
 
     /** Levenshtein distance: the number of single-character edits between two words. */
