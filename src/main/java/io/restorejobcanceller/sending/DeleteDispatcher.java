@@ -176,7 +176,7 @@ public class DeleteDispatcher implements AutoCloseable {
                 result = task.send().send();
             } catch (Exception | Error e) {
                 synchronized (this) {
-                    failure = failure != null ? failure : e instanceof Exception exception ? exception : new IllegalStateException(e.toString(), e);
+                    keepFirst(e);
                     sending--;
                     finished();
                     pump();
@@ -191,12 +191,19 @@ public class DeleteDispatcher implements AutoCloseable {
                 task.record().record(result);
             } catch (Exception | Error e) {
                 synchronized (this) {
-                    failure = failure != null ? failure : e instanceof Exception exception ? exception : new IllegalStateException(e.toString(), e);
+                    keepFirst(e);
                 }
             } finally {
                 synchronized (this) {
                     finished();
                 }
+            }
+        }
+
+        /** The first failure is the one {@link #awaitAll()} rethrows; called holding the round's lock. */
+        private void keepFirst(Throwable e) {
+            if (failure == null) {
+                failure = e instanceof Exception exception ? exception : new IllegalStateException(e.toString(), e);
             }
         }
 
