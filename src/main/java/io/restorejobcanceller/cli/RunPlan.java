@@ -33,7 +33,8 @@ class RunPlan {
 
     /** Approves a run of this file, or throws why not; {@code confirmed}: the operator said yes beforehand. */
     void approve(InputFile file, boolean dryRun, boolean confirmed) {
-        long toSend = file.spread().validRowsOf(guard::allows);
+        Map<String, Long> sent = file.spread().validRowsIn(guard::allows);
+        long toSend = sent.values().stream().mapToLong(Long::longValue).sum();
         String guarded = guard.maxCancellations() > 0 && toSend > guard.maxCancellations()
                 ? "canceller.guard.max-cancellations=" + guard.maxCancellations() + ": " + file.path().getFileName() + " has "
                 + toSend + " valid rows to send" + (guard.allowedProjects().isEmpty() ? "" : " in the allowed projects")
@@ -48,8 +49,7 @@ class RunPlan {
             throw new UsageException(guarded);
         }
         long valid = file.spread().validRowsOf(project -> true);
-        Map<String, Long> sent = file.spread().validRowsIn(guard::allows);
-        log.info("{}", plan(file, valid, sent));
+        log.info("{}", plan(file, valid, toSend, sent));
         if (!confirmed) {
             ask("Cancel " + toSend + " restore jobs in " + (toSend == valid ? file.spread().describe()
                     : sent.size() + " allowed project" + (sent.size() == 1 ? "" : "s")) + "?");
@@ -70,8 +70,7 @@ class RunPlan {
     }
 
     /** The plan line: what the file holds, what is not sent by the guard, and the least time the rest takes. */
-    private String plan(InputFile file, long valid, Map<String, Long> sent) {
-        long toSend = sent.values().stream().mapToLong(Long::longValue).sum();
+    private String plan(InputFile file, long valid, long toSend, Map<String, Long> sent) {
         String outside = toSend == valid ? "" : "; " + (valid - toSend) + " of them in projects outside canceller.guard.allowed-projects, not sent";
         String least = rate.leastTimeFor(sent).map(time -> "; at canceller.rate.requests-per-minute="
                 + rate.requestsPerMinute() + (rate.scope() == RateProperties.Scope.PROJECT ? " per project" : "")

@@ -34,9 +34,13 @@ public record InputFile(Path path, String sha256, long dataRows, Spread spread, 
      * How many projects and clusters the valid rows name, counted up to {@link #COUNTED} of each, and how many valid
      * rows each project has (rows that a run would send, duplicates included).
      */
-    public record Spread(int projects, int clusters, Map<String, Long> validRows) {
+    public record Spread(int clusters, Map<String, Long> validRows) {
 
         public static final int COUNTED = 100_000;
+
+        public int projects() {
+            return validRows.size();
+        }
 
         /** The valid rows of each project the filter lets through. */
         public Map<String, Long> validRowsIn(Predicate<String> project) {
@@ -50,7 +54,7 @@ public record InputFile(Path path, String sha256, long dataRows, Spread spread, 
         }
 
         public String describe() {
-            return count(projects, "project") + " (" + count(clusters, "cluster") + ")";
+            return count(projects(), "project") + " (" + count(clusters, "cluster") + ")";
         }
 
         private static String count(int n, String what) {
@@ -99,7 +103,7 @@ public record InputFile(Path path, String sha256, long dataRows, Spread spread, 
                 clusters.add(List.of(row.groupId(), row.clusterName()));
             }
         });
-        return new InputFile(path, sha256, rows, new Spread(validRows.size(), clusters.size(), validRows), snapshot);
+        return new InputFile(path, sha256, rows, new Spread(clusters.size(), validRows), snapshot);
     }
 
     /** Reads the snapshot's data rows as the job will read them, and counts them: a broken file fails here, before any DELETE. */
