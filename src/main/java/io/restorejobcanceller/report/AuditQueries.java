@@ -67,7 +67,9 @@ public class AuditQueries {
                         + where + " AND OUTCOME IN (" + String.join(", ", selection.listed().stream().map(o -> "'" + o.name() + "'").toList())
                         + ") ORDER BY JOB_EXECUTION_ID, INPUT_FILE, LINE_NUMBER")
                 .params(params).query(AuditQueries::toRecord).list();
-        return new AuditReport(database, selection, range[0], range[1], groups(Grouping.OUTCOME, where, params), groups, rows);
+        List<AuditReport.Group> summary = Optional.ofNullable(groups.get(Grouping.OUTCOME))
+                .orElseGet(() -> groups(Grouping.OUTCOME, where, params));
+        return new AuditReport(database, selection, range[0], range[1], summary, groups, rows);
     }
 
     /** Counts per key, outcome and kind of run, largest first, each with an example detail. */
