@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.restorejobcanceller.outcome.Outcome;
 import io.restorejobcanceller.outcome.OutcomeRecord;
 
 /**
@@ -43,7 +44,7 @@ final class TableReport {
         out.println();
         List<List<String>> summary = new ArrayList<>();
         summary.add(List.of("OUTCOME", "ROWS"));
-        report.summary().forEach(g -> summary.add(List.of(g.outcome() + (g.dryRun() ? " (dry run)" : ""), String.valueOf(g.rows()))));
+        report.summary().forEach(g -> summary.add(List.of(outcome(g.outcome(), g.dryRun()), String.valueOf(g.rows()))));
         summary.add(List.of("TOTAL", String.valueOf(report.total())));
         printFitted(summary, out, width);
         List<AuditReport.Group> breakdown = report.breakdown();
@@ -53,7 +54,7 @@ final class TableReport {
                     : "By " + report.breakdownGrouping().typed());
             List<List<String>> lines = new ArrayList<>();
             lines.add(List.of(report.breakdownGrouping().name(), "OUTCOME", "ROWS", "EXAMPLE"));
-            breakdown.forEach(g -> lines.add(List.of(cell(g.key()), g.outcome() + (g.dryRun() ? " (dry run)" : ""),
+            breakdown.forEach(g -> lines.add(List.of(cell(g.key()), outcome(g.outcome(), g.dryRun()),
                     String.valueOf(g.rows()), cell(g.example()))));
             printFitted(lines, out, width);
         }
@@ -63,6 +64,10 @@ final class TableReport {
         if (!report.rows().isEmpty()) {
             printFitted(rowLines(report, files.size() > 1), out, width);
         }
+    }
+
+    private static String outcome(Outcome outcome, boolean markedDryRun) {
+        return outcome + (markedDryRun ? " (dry run)" : "");
     }
 
     /** The listed rows' columns: execution, file and kind of run only when they differ between rows. */
@@ -75,7 +80,7 @@ final class TableReport {
             columns.put("FILE", OutcomeRecord::inputFile);
         }
         columns.put("LINE", OutcomeRecord::lineNumber);
-        columns.put("OUTCOME", r -> r.outcome() + (r.dryRun() && report.dryRunRows() < report.total() ? " (dry run)" : ""));
+        columns.put("OUTCOME", r -> outcome(r.outcome(), r.dryRun() && report.dryRunRows() < report.total()));
         columns.put("GROUP_ID", OutcomeRecord::groupId);
         columns.put("CLUSTER_NAME", OutcomeRecord::clusterName);
         columns.put("RESTORE_JOB_ID", OutcomeRecord::restoreJobId);
@@ -85,7 +90,7 @@ final class TableReport {
         List<List<String>> lines = new ArrayList<>();
         lines.add(List.copyOf(columns.keySet()));
         for (OutcomeRecord row : report.rows()) {
-            lines.add(columns.values().stream().map(value -> cell(value.apply(row) == null ? null : value.apply(row).toString())).toList());
+            lines.add(columns.values().stream().map(value -> value.apply(row)).map(cell -> cell(cell == null ? null : cell.toString())).toList());
         }
         return lines;
     }
