@@ -3,6 +3,10 @@ package io.restorejobcanceller.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
+
+import io.restorejobcanceller.settings.FrameworkSettings;
+import io.restorejobcanceller.settings.KnownSettings;
 
 /**
  * Splits the command line into settings ({@code --canceller.KEY=VALUE}, {@code --spring.*}, {@code --logging.*},
@@ -11,7 +15,8 @@ import java.util.Set;
  */
 final class SettingArguments {
 
-    private static final List<String> PREFIXES = List.of("--canceller.", "--spring.", "--logging.", "--management.");
+    private static final List<String> PREFIXES = Stream.concat(Stream.of(KnownSettings.PREFIX + "."), FrameworkSettings.PREFIXES.stream())
+            .map(prefix -> "--" + prefix).toList();
     /** Spring Boot's own switches for its debug and trace logging. */
     private static final Set<String> SPRING_SWITCHES = Set.of("--debug", "--trace");
 

@@ -23,7 +23,8 @@ public final class FrameworkSettings {
 
     private static final List<String> METADATA = List.of("META-INF/spring-configuration-metadata.json",
             "META-INF/additional-spring-configuration-metadata.json");
-    private static final List<String> PREFIXES = List.of("spring.", "logging.", "management.");
+    /** The frameworks' settings, as the command line takes them ({@code --spring.datasource.url=...}). */
+    public static final List<String> PREFIXES = List.of("spring.", "logging.", "management.");
 
     /** The keys as the metadata spells them, for suggestions. */
     private final Set<String> originals = new HashSet<>();
@@ -39,7 +40,12 @@ public final class FrameworkSettings {
         if (PREFIXES.stream().noneMatch(key::startsWith)) {
             return Optional.empty();
         }
-        return load().check(key);
+        return Loaded.SETTINGS.check(key);
+    }
+
+    /** The metadata, read once, when the first framework setting is checked. */
+    private static final class Loaded {
+        private static final FrameworkSettings SETTINGS = load();
     }
 
     private Optional<String> check(String key) {

@@ -37,7 +37,7 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
  */
 public class KnownSettings implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
 
-    static final String PREFIX = "canceller";
+    public static final String PREFIX = "canceller";
     /**
      * The settings records. Listed rather than scanned for at every start (a classpath scan costs a start about
      * 0.1 s); {@code SettingsDocumentationTest} scans and fails when a record is missing here.
