@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.restorejobcanceller.atlas.AtlasCredentials;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.toml.TomlMapper;
@@ -32,12 +33,12 @@ public class AtlasCliProfile implements ApplicationListener<ApplicationEnvironme
     static final String PROFILE = "canceller.atlas.profile";
     private static final String DEFAULT_PROFILE = "default";
     private static final Set<String> CALLING_COMMANDS = Set.of("cancel", "restart", "schedule");
-    private static final List<String> CREDENTIAL_VARIABLES = List.of("MONGODB_ATLAS_CLIENT_ID", "MONGODB_ATLAS_CLIENT_SECRET",
-            "MONGODB_ATLAS_PUBLIC_API_KEY", "MONGODB_ATLAS_PRIVATE_API_KEY", "MONGODB_ATLAS_ACCESS_TOKEN");
+    private static final List<String> CREDENTIAL_VARIABLES = List.of(AtlasCredentials.CLIENT_ID, AtlasCredentials.CLIENT_SECRET,
+            AtlasCredentials.PUBLIC_API_KEY, AtlasCredentials.PRIVATE_API_KEY, AtlasCredentials.ACCESS_TOKEN);
     /** The Atlas CLI's profile keys, and the environment variables they stand for. */
-    private static final Map<String, String> KEYS = Map.of("client_id", "MONGODB_ATLAS_CLIENT_ID",
-            "client_secret", "MONGODB_ATLAS_CLIENT_SECRET", "public_api_key", "MONGODB_ATLAS_PUBLIC_API_KEY",
-            "private_api_key", "MONGODB_ATLAS_PRIVATE_API_KEY");
+    private static final Map<String, String> KEYS = Map.of("client_id", AtlasCredentials.CLIENT_ID,
+            "client_secret", AtlasCredentials.CLIENT_SECRET, "public_api_key", AtlasCredentials.PUBLIC_API_KEY,
+            "private_api_key", AtlasCredentials.PRIVATE_API_KEY);
     private static final String OPS_MANAGER_URL = "ops_manager_url";
 
     @Override
@@ -79,7 +80,6 @@ public class AtlasCliProfile implements ApplicationListener<ApplicationEnvironme
         environment.getPropertySources().addLast(new MapPropertySource("atlasCliProfile", settings));
     }
 
-
     private static boolean hasValue(ConfigurableEnvironment environment, String name) {
         String value = environment.getProperty(name);
         return value != null && !value.isBlank();
@@ -93,7 +93,6 @@ public class AtlasCliProfile implements ApplicationListener<ApplicationEnvironme
                     + e.getOriginalMessage().lines().findFirst().orElse(""));
         }
     }
-
 
     /** After the logging system is set up, so that a missing profile is one line (see CancellerApplication), not a report. */
     @Override
