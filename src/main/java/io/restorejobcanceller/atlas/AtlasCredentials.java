@@ -44,6 +44,10 @@ public final class AtlasCredentials {
         String privateKey = firstOf(value(environment, PRIVATE_API_KEY), value(environment, PRIVATE_KEY_PROPERTY));
         String keyFile = value(environment, PRIVATE_KEY_FILE_PROPERTY);
         if (privateKey == null && keyFile != null) {
+            if (Files.exists(Path.of(keyFile)) && !Files.isRegularFile(Path.of(keyFile))) {
+                // a FIFO or a device would block the read, maybe for good
+                return invalid(PRIVATE_KEY_FILE_PROPERTY + " names something that is not a regular file: " + keyFile);
+            }
             try {
                 privateKey = firstOf(Files.readString(Path.of(keyFile)).strip(), null);
             } catch (IOException e) {

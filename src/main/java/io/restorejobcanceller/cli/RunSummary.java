@@ -46,6 +46,10 @@ class RunSummary {
                     what, abandoned.execution().getId());
             return ExitCode.USAGE;
         }
+        if (launch instanceof Launch.NotStarted) {
+            System.err.printf("warning: shutting down; %s was not started%n", what);
+            return ExitCode.JOB_FAILED;
+        }
         if (launch instanceof Launch.AlreadyRunning) {
             System.err.printf("error: another process is running %s right now; not started twice%n", what);
             return ExitCode.ALREADY_RUNNING;

@@ -12,12 +12,15 @@ public record DatabaseProblem(Kind kind, String message) {
         /** No database, or none with a results table: nothing to report on (and nothing was created). */
         MISSING,
         /** The H2 file is held by another process: another run of this tool, or another program. */
-        IN_USE
+        IN_USE,
+        /** The database server refuses the connection, or accepts it and does not answer in time. */
+        UNREACHABLE
     }
 
     private static final int H2_DATABASE_ALREADY_OPEN = 90020;
     private static final int H2_DATABASE_NOT_FOUND = 90146;
     private static final String POSTGRES_NO_SUCH_DATABASE = "3D000";
+    private static final String CONNECTION_EXCEPTION_CLASS = "08";
 
     /** The problem behind a failure to start or to query, if the database itself is the cause. */
     public static Optional<DatabaseProblem> of(Throwable failure, String url) {
@@ -28,6 +31,11 @@ public record DatabaseProblem(Kind kind, String message) {
                 }
                 if (sql.getErrorCode() == H2_DATABASE_NOT_FOUND || POSTGRES_NO_SUCH_DATABASE.equals(sql.getSQLState())) {
                     return Optional.of(missing(url, ""));
+                }
+                if (sql.getSQLState() != null && sql.getSQLState().startsWith(CONNECTION_EXCEPTION_CLASS)) {
+                    return Optional.of(new DatabaseProblem(Kind.UNREACHABLE, "the results database " + DatabaseUrl.display(url)
+                            + " cannot be reached: " + String.valueOf(sql.getMessage()).strip().lines().findFirst().orElse("")
+                            + " (is spring.datasource.url right, and its server up?)"));
                 }
             }
         }

@@ -32,14 +32,16 @@ public class CancellationLauncher {
     private final Job job;
     private final RunLocks locks;
     private final RecordingWatchdog watchdog;
+    private final GracefulShutdown shutdown;
 
     public CancellationLauncher(JobOperator jobOperator, JobRepository jobRepository, Job restoreJobCancellationJob,
-                                RunLocks locks, RecordingWatchdog watchdog) {
+                                RunLocks locks, RecordingWatchdog watchdog, GracefulShutdown shutdown) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.job = restoreJobCancellationJob;
         this.locks = locks;
         this.watchdog = watchdog;
+        this.shutdown = shutdown;
     }
 
     public sealed interface Launch {
@@ -49,6 +51,8 @@ public class CancellationLauncher {
         record Abandoned(JobExecution execution) implements Launch { }
         /** Another live process runs the instance. */
         record AlreadyRunning(String instance) implements Launch { }
+        /** SIGTERM came first: nothing was started. */
+        record NotStarted(String instance) implements Launch { }
         /** This launch ran an execution to its end (COMPLETED, FAILED or STOPPED). */
         record Ran(JobExecution execution) implements Launch { }
     }
@@ -105,7 +109,7 @@ public class CancellationLauncher {
             return new Launch.AlreadyRunning(what);
         }
         try (var held = lock.get()) {
-            return work.run();
+            return shutdown.isShutdownRequested() ? new Launch.NotStarted(what) : work.run();
         } finally {
             watchdog.disarm();
         }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import io.restorejobcanceller.testing.AtlasStub;
 import io.restorejobcanceller.testing.CancellerHarness;
 import io.restorejobcanceller.testing.CancellerProcess;
+import io.restorejobcanceller.testing.SilentServer;
 import io.restorejobcanceller.testing.Targets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -53,6 +54,28 @@ class SignalsTest {
         assertThat(canceller.outcomes()).hasSize(20);
         for (int n = 1; n <= 20; n++) {
             assertThat(atlas.deletesOf(path(n))).as("DELETEs of target %d", n).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void sigtermWhileTheStartUpWaitsForASilentDatabaseEndsTheProcessAtOnce() throws Exception {
+        // given: a database that accepts the connection and never answers, waited for without a limit, so the
+        // start-up holds the application context's locks for good
+        try (SilentServer database = new SilentServer()) {
+            Path input = canceller.file("in.csv", csv(2));
+            CancellerProcess process = canceller.with("--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + database.port() + "/canceller")
+                    .with("--spring.datasource.hikari.data-source-properties.loginTimeout=0").start("--input=" + input);
+            while (database.acceptedConnections() == 0 && process.isAlive()) {
+                Thread.sleep(20);
+            }
+
+            // when
+            process.sigterm();
+            int exitCode = process.waitForExit(60);
+
+            // then
+            assertThat(exitCode).isEqualTo(143);
+            assertThat(atlas.requests()).isEmpty();
         }
     }
 

@@ -61,6 +61,10 @@ public final class CancellerProcess {
         throw new AssertionError("no output line contains '" + text + "'; output:\n" + String.join("\n", lines));
     }
 
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     public void sigterm() {
         process.destroy();
     }
