@@ -16,6 +16,8 @@ import io.restorejobcanceller.job.StepProperties;
 import io.restorejobcanceller.outcome.OutcomeRepository;
 import io.restorejobcanceller.run.CancellationLauncher.Launch;
 import io.restorejobcanceller.run.CancellationLauncher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -32,6 +34,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class CancelCommand {
+
+    private static final Logger log = LoggerFactory.getLogger(CancelCommand.class);
 
     private final CancellationLauncher launcher;
     private final JobRepository jobRepository;
@@ -79,7 +83,7 @@ class CancelCommand {
     int runInput(Path input, Choices asked) throws Exception {
         Choices choices = new Choices(asked.dryRun(), asked.checkFirst() || step.checkFirst(), asked.confirmed(), asked.resendKnown());
         if (!Files.isDirectory(input)) {
-            return runFile(InputFile.inspect(input), choices);
+            return runFile(InputFile.inspect(input), choices, false);
         }
         List<Path> files = inboxFiles.readyFiles(input);
         if (files.isEmpty()) {
@@ -90,8 +94,12 @@ class CancelCommand {
         for (Path file : files) {
             int fileExit;
             try {
-                fileExit = runFile(InputFile.inspect(file), choices);
+                fileExit = runFile(InputFile.inspect(file), choices, true);
             } catch (InputFileException e) {
+                if (Files.notExists(file, LinkOption.NOFOLLOW_LINKS)) {
+                    Inbox.warnRemoved(file);
+                    continue;
+                }
                 System.err.println("error: " + e.getMessage());
                 fileExit = ExitCode.USAGE;
             }
@@ -100,7 +108,8 @@ class CancelCommand {
         return exitCode;
     }
 
-    private int runFile(InputFile file, Choices choices) throws Exception {
+    /** In an inbox, a file another process is running is that worker's: left to it, not a failure of this run. */
+    private int runFile(InputFile file, Choices choices, boolean inbox) throws Exception {
         boolean dryRun = choices.dryRun();
         if (file.path().toString().length() > OutcomeRepository.INPUT_FILE_MAX_LENGTH) {
             throw new InputFileException(file.path(), "has a path longer than " + OutcomeRepository.INPUT_FILE_MAX_LENGTH
@@ -121,6 +130,10 @@ class CancelCommand {
         System.out.printf("%s %s: %d data rows (sha256 %s)%n", dryRun ? "Dry run of" : "Cancelling restore jobs from",
                 file.path(), file.dataRows(), file.sha256());
         Launch launch = launcher.launch(parameters);
+        if (inbox && launch instanceof Launch.AlreadyRunning) {
+            log.info("{} is being run by another process; left to it", file.path());
+            return ExitCode.OK;
+        }
         int exitCode = summary.report(launch, file.path().toString());
         if (!dryRun && launch instanceof Launch.Ran ran && ran.execution().getStatus() == BatchStatus.COMPLETED) {
             archive(file.path(), ran.execution().getId());

@@ -3,6 +3,7 @@ package io.restorejobcanceller.cli;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
  * The files of an inbox directory that are ready to run: matching {@code canceller.input.pattern}, in name order,
  * and no longer being written. A file is taken once its size and modification time have not changed for
  * {@code canceller.input.settle-time}; the run waits for that, checking again, up to ten settle times, and leaves a
- * file still changing after that for the next run.
+ * file still changing after that for the next run. A file removed before its turn is skipped with a warning.
  */
 @Component
 class Inbox {
@@ -48,14 +49,28 @@ class Inbox {
         files.sort(null);
         List<Path> ready = new ArrayList<>();
         for (Path file : files) {
-            if (settled(file)) {
-                ready.add(file);
-            } else {
-                System.err.println("warning: " + file + " is still being written (it changed within the last "
-                        + properties.settleTime().toSeconds() + " s, for " + MAX_SETTLE_TIMES + " settle times); left for the next run");
+            try {
+                if (settled(file)) {
+                    ready.add(file);
+                } else {
+                    System.err.println("warning: " + file + " is still being written (it changed within the last "
+                            + properties.settleTime().toSeconds() + " s, for " + MAX_SETTLE_TIMES + " settle times); left for the next run");
+                }
+            } catch (NoSuchFileException removed) {
+                warnRemoved(file);
             }
         }
         return ready;
+    }
+
+    /**
+     * Whether the file's size and modification time have stayed the same for the settle time. The quiet time counts
+     * from the modification time, or from when this run first saw the file if that time is in the future (clock skew,
+     * {@code cp -p}): a file dated tomorrow is taken once this run has seen it unchanged for the settle time.
+     */
+    /** A file listed in the inbox and gone by its turn (another worker archived it, an operator moved it): not an error. */
+    static void warnRemoved(Path file) {
+        System.err.println("warning: " + file + " was removed from the inbox before its turn; skipped");
     }
 
     private boolean settled(Path file) throws IOException, InterruptedException {
@@ -63,20 +78,22 @@ class Inbox {
         Instant giveUp = clock.instant().plus(settle.multipliedBy(MAX_SETTLE_TIMES));
         FileTime modified = Files.getLastModifiedTime(file);
         long size = Files.size(file);
+        Instant unchangedSince = modified.toInstant().isAfter(clock.instant()) ? clock.instant() : modified.toInstant();
         while (true) {
-            Duration quiet = Duration.between(modified.toInstant(), clock.instant());
+            Duration quiet = Duration.between(unchangedSince, clock.instant());
             if (quiet.compareTo(settle) >= 0) {
                 return true;
             }
             if (!clock.instant().isBefore(giveUp)) {
                 return false;
             }
-            sleeper.sleep(quiet.isNegative() ? settle : settle.minus(quiet));
+            sleeper.sleep(settle.minus(quiet));
             FileTime nowModified = Files.getLastModifiedTime(file);
             long nowSize = Files.size(file);
             if (!nowModified.equals(modified) || nowSize != size) {
-                modified = nowModified.toInstant().isAfter(clock.instant()) ? nowModified : FileTime.from(clock.instant());
+                modified = nowModified;
                 size = nowSize;
+                unchangedSince = clock.instant();
             }
         }
     }

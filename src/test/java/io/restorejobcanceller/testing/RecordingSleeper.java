@@ -15,6 +15,7 @@ public final class RecordingSleeper implements Sleeper {
 
     private final List<Duration> waits = new CopyOnWriteArrayList<>();
     private volatile Duration slept = Duration.ZERO;
+    private volatile Runnable whileAsleep = () -> { };
     private final Clock clock = new Clock() {
         @Override
         public ZoneId getZone() {
@@ -35,7 +36,13 @@ public final class RecordingSleeper implements Sleeper {
     @Override
     public synchronized void sleep(Duration duration) {
         waits.add(duration);
+        whileAsleep.run();
         slept = slept.plus(duration);
+    }
+
+    /** What the world does during each wait (a file written on, removed...). */
+    public void whileAsleep(Runnable action) {
+        whileAsleep = action;
     }
 
     public List<Duration> waits() {
