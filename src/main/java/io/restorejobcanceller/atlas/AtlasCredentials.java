@@ -1,7 +1,6 @@
 package io.restorejobcanceller.atlas;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -22,6 +21,8 @@ public final class AtlasCredentials {
     static final String PUBLIC_KEY_PROPERTY = "canceller.atlas.public-key";
     static final String PRIVATE_KEY_PROPERTY = "canceller.atlas.private-key";
     static final String PRIVATE_KEY_FILE_PROPERTY = "canceller.atlas.private-key-file";
+    /** Why the Atlas CLI profile gave no credentials (set by settings.AtlasCliProfile): said only by a run that needs them. */
+    public static final String PROFILE_PROBLEM = "atlascli.profile-problem";
 
     public enum Kind { SERVICE_ACCOUNT, API_KEY, ACCESS_TOKEN, NONE }
 
@@ -49,9 +50,9 @@ public final class AtlasCredentials {
                 return invalid(PRIVATE_KEY_FILE_PROPERTY + " names something that is not a regular file: " + keyFile);
             }
             try {
-                privateKey = firstOf(Files.readString(Path.of(keyFile)).strip(), null);
+                privateKey = firstOf(SecretFile.read(Path.of(keyFile)).strip(), null);
             } catch (IOException e) {
-                return invalid(PRIVATE_KEY_FILE_PROPERTY + " names a file that cannot be read: " + keyFile);
+                return invalid(PRIVATE_KEY_FILE_PROPERTY + ": " + e.getMessage());
             }
         }
         String half = halfPair(clientId, CLIENT_ID, clientSecret, CLIENT_SECRET, "a service account");
@@ -70,9 +71,10 @@ public final class AtlasCredentials {
         if (token != null) {
             return new AtlasCredentials(Kind.ACCESS_TOKEN, null, token, null);
         }
-        return invalid("no Atlas credentials: set " + CLIENT_ID + " and " + CLIENT_SECRET + " (service account), or "
-                + PUBLIC_API_KEY + " and " + PRIVATE_API_KEY + " (API key), or " + ACCESS_TOKEN
-                + ", or name an Atlas CLI profile with --profile (or use --dry-run, which sends nothing)");
+        String profileProblem = value(environment, PROFILE_PROBLEM);
+        return invalid(profileProblem != null ? profileProblem : "no Atlas credentials: set " + CLIENT_ID + " and "
+                + CLIENT_SECRET + " (service account), or " + PUBLIC_API_KEY + " and " + PRIVATE_API_KEY + " (API key), or "
+                + ACCESS_TOKEN + ", or name an Atlas CLI profile with --profile (or use --dry-run, which sends nothing)");
     }
 
     private static AtlasCredentials invalid(String problem) {

@@ -9,7 +9,7 @@ import java.util.Optional;
 public record DatabaseProblem(Kind kind, String message) {
 
     public enum Kind {
-        /** No database, or none with a results table: nothing to report on (and nothing was created). */
+        /** No database, none with a results table, or one that cannot be created: nothing to report on (and nothing was created). */
         MISSING,
         /** The H2 file is held by another process: another run of this tool, or another program. */
         IN_USE,
@@ -25,6 +25,9 @@ public record DatabaseProblem(Kind kind, String message) {
     /** The problem behind a failure to start or to query, if the database itself is the cause. */
     public static Optional<DatabaseProblem> of(Throwable failure, String url) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof NoResultsDatabaseException said) {
+                return Optional.of(said.problem());
+            }
             if (t instanceof SQLException sql) {
                 if (sql.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
                     return Optional.of(inUse(url));

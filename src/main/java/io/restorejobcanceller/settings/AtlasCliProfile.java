@@ -1,5 +1,6 @@
 package io.restorejobcanceller.settings;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -9,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import io.restorejobcanceller.atlas.AtlasCredentials;
+import io.restorejobcanceller.atlas.SecretFile;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.toml.TomlMapper;
@@ -47,6 +49,16 @@ public class AtlasCliProfile implements ApplicationListener<ApplicationEnvironme
         if (!CommandWord.isOneOf(environment, CALLING_COMMANDS) || CREDENTIAL_VARIABLES.stream().anyMatch(name -> hasValue(environment, name))) {
             return;
         }
+        Map<String, Object> settings;
+        try {
+            settings = settings(environment);
+        } catch (IllegalArgumentException unusable) { // said by a run that needs credentials: a dry run needs none
+            settings = Map.of(AtlasCredentials.PROFILE_PROBLEM, unusable.getMessage());
+        }
+        environment.getPropertySources().addLast(new MapPropertySource("atlasCliProfile", settings));
+    }
+
+    private static Map<String, Object> settings(ConfigurableEnvironment environment) {
         String named = environment.getProperty(PROFILE, "").strip();
         String profile = named.isEmpty() ? DEFAULT_PROFILE : named;
         Path file = SettingsFiles.xdgDirectory(environment, "XDG_CONFIG_HOME", ".config").resolve("atlascli/config.toml");
@@ -55,7 +67,7 @@ public class AtlasCliProfile implements ApplicationListener<ApplicationEnvironme
                 throw new IllegalArgumentException("there is no Atlas CLI configuration " + file + " to read profile '"
                         + profile + "' from (" + PROFILE + ", --profile)");
             }
-            return;
+            return Map.of();
         }
         JsonNode profiles = read(file);
         JsonNode values = profiles.path(profile);
@@ -64,7 +76,7 @@ public class AtlasCliProfile implements ApplicationListener<ApplicationEnvironme
                 throw new IllegalArgumentException("the Atlas CLI configuration " + file + " has no profile '" + profile
                         + "' (it has: " + String.join(", ", new TreeSet<>(profiles.propertyNames())) + ")");
             }
-            return;
+            return Map.of();
         }
         Map<String, Object> settings = new HashMap<>();
         KEYS.forEach((key, variable) -> {
@@ -77,7 +89,7 @@ public class AtlasCliProfile implements ApplicationListener<ApplicationEnvironme
         if (!baseUrl.isEmpty() && !environment.containsProperty(DerivedSettings.BASE_URL)) {
             settings.put(DerivedSettings.BASE_URL, baseUrl);
         }
-        environment.getPropertySources().addLast(new MapPropertySource("atlasCliProfile", settings));
+        return settings;
     }
 
     private static boolean hasValue(ConfigurableEnvironment environment, String name) {
@@ -87,7 +99,9 @@ public class AtlasCliProfile implements ApplicationListener<ApplicationEnvironme
 
     private static JsonNode read(Path file) {
         try {
-            return new TomlMapper().readTree(file.toFile());
+            return new TomlMapper().readTree(SecretFile.read(file));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the Atlas CLI configuration cannot be used: " + e.getMessage());
         } catch (JacksonException e) {
             throw new IllegalArgumentException("the Atlas CLI configuration " + file + " is not valid TOML: "
                     + e.getOriginalMessage().lines().findFirst().orElse(""));

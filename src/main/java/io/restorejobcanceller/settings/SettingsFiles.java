@@ -23,6 +23,11 @@ public class SettingsFiles implements EnvironmentPostProcessor, Ordered {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        String home = environment.getProperty("HOME", "");
+        if (!home.isBlank() && absolute(home) == null) {
+            System.err.println("warning: HOME=" + home + " is not an absolute path, so it is not used: settings and the"
+                    + " default database are under " + environment.getProperty("user.home") + " instead");
+        }
         if (environment.containsProperty(LOCATION)) {
             return;
         }
