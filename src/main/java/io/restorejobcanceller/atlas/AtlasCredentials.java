@@ -3,7 +3,9 @@ package io.restorejobcanceller.atlas;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.springframework.core.env.Environment;
 
@@ -50,8 +52,8 @@ public final class AtlasCredentials {
                 return invalid(PRIVATE_KEY_FILE_PROPERTY + " names a file that cannot be read: " + keyFile);
             }
         }
-        String half = halfPair(clientId, CLIENT_ID, clientSecret, CLIENT_SECRET, "a service account");
-        half = half != null ? half : halfPair(publicKey, PUBLIC_API_KEY + " (or " + PUBLIC_KEY_PROPERTY + ")",
+        String half = halfPair(environment, clientId, CLIENT_ID, clientSecret, CLIENT_SECRET, "a service account");
+        half = half != null ? half : halfPair(environment, publicKey, PUBLIC_API_KEY + " (or " + PUBLIC_KEY_PROPERTY + ")",
                 privateKey, PRIVATE_API_KEY + " (or " + PRIVATE_KEY_PROPERTY + "/" + PRIVATE_KEY_FILE_PROPERTY + ")", "an API key");
         if (half != null) {
             return invalid(half);
@@ -66,7 +68,11 @@ public final class AtlasCredentials {
         if (token != null) {
             return new AtlasCredentials(Kind.ACCESS_TOKEN, null, token, null);
         }
-        return invalid("no Atlas credentials: set " + CLIENT_ID + " and " + CLIENT_SECRET + " (service account), or "
+        List<String> empty = Stream.of(CLIENT_ID, CLIENT_SECRET, PUBLIC_API_KEY, PRIVATE_API_KEY, ACCESS_TOKEN)
+                .filter(environment::containsProperty).toList(); // present, yet blank: value() found none of them
+        String setButEmpty = empty.isEmpty() ? "" : String.join(" and ", empty) + (empty.size() == 1 ? " is" : " are")
+                + " set but empty; ";
+        return invalid("no Atlas credentials: " + setButEmpty + "set " + CLIENT_ID + " and " + CLIENT_SECRET + " (service account), or "
                 + PUBLIC_API_KEY + " and " + PRIVATE_API_KEY + " (API key), or " + ACCESS_TOKEN
                 + ", or name an Atlas CLI profile with --profile (or use --dry-run, which sends nothing)");
     }
@@ -75,13 +81,16 @@ public final class AtlasCredentials {
         return new AtlasCredentials(Kind.NONE, null, null, problem);
     }
 
-    private static String halfPair(String first, String firstName, String second, String secondName, String what) {
+    private static String halfPair(Environment environment, String first, String firstName, String second,
+            String secondName, String what) {
         if ((first == null) == (second == null)) {
             return null;
         }
         String missing = first == null ? firstName : secondName;
         String present = first == null ? secondName : firstName;
-        return missing + " is not set but " + present + " is: " + what + " needs both";
+        boolean empty = environment.containsProperty(missing.split(" ", 2)[0]); // "NAME (or property)"
+        return missing + (empty ? " is set but empty, and " + present + " is set: " : " is not set but " + present + " is: ")
+                + what + " needs both";
     }
 
     private static String value(Environment environment, String name) {
