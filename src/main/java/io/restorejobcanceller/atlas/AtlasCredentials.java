@@ -2,7 +2,9 @@ package io.restorejobcanceller.atlas;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.springframework.core.env.Environment;
 
@@ -45,18 +47,14 @@ public final class AtlasCredentials {
         String privateKey = firstOf(value(environment, PRIVATE_API_KEY), value(environment, PRIVATE_KEY_PROPERTY));
         String keyFile = value(environment, PRIVATE_KEY_FILE_PROPERTY);
         if (privateKey == null && keyFile != null) {
-            if (Files.exists(Path.of(keyFile)) && !Files.isRegularFile(Path.of(keyFile))) {
-                // a FIFO or a device would block the read, maybe for good
-                return invalid(PRIVATE_KEY_FILE_PROPERTY + " names something that is not a regular file: " + keyFile);
-            }
             try {
                 privateKey = firstOf(SecretFile.read(Path.of(keyFile)).strip(), null);
             } catch (IOException e) {
                 return invalid(PRIVATE_KEY_FILE_PROPERTY + ": " + e.getMessage());
             }
         }
-        String half = halfPair(clientId, CLIENT_ID, clientSecret, CLIENT_SECRET, "a service account");
-        half = half != null ? half : halfPair(publicKey, PUBLIC_API_KEY + " (or " + PUBLIC_KEY_PROPERTY + ")",
+        String half = halfPair(environment, clientId, CLIENT_ID, clientSecret, CLIENT_SECRET, "a service account");
+        half = half != null ? half : halfPair(environment, publicKey, PUBLIC_API_KEY + " (or " + PUBLIC_KEY_PROPERTY + ")",
                 privateKey, PRIVATE_API_KEY + " (or " + PRIVATE_KEY_PROPERTY + "/" + PRIVATE_KEY_FILE_PROPERTY + ")", "an API key");
         if (half != null) {
             return invalid(half);
@@ -71,23 +69,30 @@ public final class AtlasCredentials {
         if (token != null) {
             return new AtlasCredentials(Kind.ACCESS_TOKEN, null, token, null);
         }
+        List<String> empty = Stream.of(CLIENT_ID, CLIENT_SECRET, PUBLIC_API_KEY, PRIVATE_API_KEY, ACCESS_TOKEN)
+                .filter(environment::containsProperty).toList(); // present, yet blank: value() found none of them
+        String setButEmpty = empty.isEmpty() ? "" : String.join(" and ", empty) + (empty.size() == 1 ? " is" : " are")
+                + " set but empty; ";
         String profileProblem = value(environment, PROFILE_PROBLEM);
-        return invalid(profileProblem != null ? profileProblem : "no Atlas credentials: set " + CLIENT_ID + " and "
-                + CLIENT_SECRET + " (service account), or " + PUBLIC_API_KEY + " and " + PRIVATE_API_KEY + " (API key), or "
-                + ACCESS_TOKEN + ", or name an Atlas CLI profile with --profile (or use --dry-run, which sends nothing)");
+        return invalid(profileProblem != null ? profileProblem : "no Atlas credentials: " + setButEmpty + "set " + CLIENT_ID
+                + " and " + CLIENT_SECRET + " (service account), or " + PUBLIC_API_KEY + " and " + PRIVATE_API_KEY
+                + " (API key), or " + ACCESS_TOKEN + ", or name an Atlas CLI profile with --profile (or use --dry-run, which sends nothing)");
     }
 
     private static AtlasCredentials invalid(String problem) {
         return new AtlasCredentials(Kind.NONE, null, null, problem);
     }
 
-    private static String halfPair(String first, String firstName, String second, String secondName, String what) {
+    private static String halfPair(Environment environment, String first, String firstName, String second,
+            String secondName, String what) {
         if ((first == null) == (second == null)) {
             return null;
         }
         String missing = first == null ? firstName : secondName;
         String present = first == null ? secondName : firstName;
-        return missing + " is not set but " + present + " is: " + what + " needs both";
+        boolean empty = environment.containsProperty(missing.split(" ", 2)[0]); // "NAME (or property)"
+        return missing + (empty ? " is set but empty, and " + present + " is set: " : " is not set but " + present + " is: ")
+                + what + " needs both";
     }
 
     private static String value(Environment environment, String name) {

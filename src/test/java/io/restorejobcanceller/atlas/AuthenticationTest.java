@@ -150,6 +150,37 @@ class AuthenticationTest {
     }
 
     @Test
+    void aPairHalfSetAndHalfEmptyNamesTheEmptyVariableAsEmpty(CapturedOutput output) {
+        // given
+        canceller.env(AtlasCredentials.CLIENT_ID, CLIENT_ID).env(AtlasCredentials.CLIENT_SECRET, "");
+        Path input = canceller.file("in.csv", csv(1));
+
+        // when
+        int exitCode = canceller.run("--input=" + input);
+
+        // then
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(output.getErr()).contains("error: MONGODB_ATLAS_CLIENT_SECRET is set but empty, and MONGODB_ATLAS_CLIENT_ID is set");
+        assertThat(atlas.requests()).isEmpty();
+    }
+
+    @Test
+    void credentialsSetButEmptyAreNamedAsEmptyNotAsMissing(CapturedOutput output) {
+        // given: what a Secret blanked by an applied manifest gives the pod
+        canceller.token(null).env(AtlasCredentials.CLIENT_ID, "").env(AtlasCredentials.CLIENT_SECRET, " ");
+        Path input = canceller.file("in.csv", csv(1));
+
+        // when
+        int exitCode = canceller.run("--input=" + input);
+
+        // then
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(output.getErr()).contains("error: no Atlas credentials: MONGODB_ATLAS_CLIENT_ID and "
+                + "MONGODB_ATLAS_CLIENT_SECRET are set but empty; set ");
+        assertThat(atlas.requests()).isEmpty();
+    }
+
+    @Test
     void aPlainHttpBaseUrlIsRefusedUnlessItIsLoopback(CapturedOutput output) {
         // given
         Path input = canceller.file("in.csv", csv(1));

@@ -52,7 +52,7 @@ class HostileStartUpTest {
         // then
         assertThat(exitCode).isEqualTo(2);
         assertThat(process.output()).containsExactly(
-                "error: canceller.atlas.private-key-file names something that is not a regular file: " + fifo);
+                "error: canceller.atlas.private-key-file: " + fifo + " is not a regular file");
         assertThat(canceller.atlas().requests()).isEmpty();
     }
 }
