@@ -117,12 +117,18 @@ class CancelCommand {
                 .addJobParameter(KnownTargets.RESEND_KNOWN, choices.resendKnown(), Boolean.class, false)
                 .addLong(CancellationJobConfiguration.INPUT_ROWS, file.dataRows(), false)
                 .toJobParameters();
-        plan.approve(file, choices.dryRun(), choices.confirmed());
+        CancellationLauncher.Next next = launcher.next(parameters);
+        if (next.done().isPresent()) {
+            return summary.report(new Launch.AlreadyDone(next.done().get()), file.path().toString());
+        }
+        next.retry().ifPresentOrElse(retry -> plan.approveRetry(file, retry, choices.confirmed()),
+                () -> plan.approve(file, choices.dryRun(), choices.confirmed()));
         System.out.printf("%s %s: %d data rows (sha256 %s)%n", dryRun ? "Dry run of" : "Cancelling restore jobs from",
                 file.path(), file.dataRows(), file.sha256());
-        Launch launch = launcher.launch(parameters);
+        Launch launch = launcher.launch(next.parameters());
         int exitCode = summary.report(launch, file.path().toString());
-        if (!dryRun && launch instanceof Launch.Ran ran && ran.execution().getStatus() == BatchStatus.COMPLETED) {
+        if (!dryRun && launch instanceof Launch.Ran ran && ran.execution().getStatus() == BatchStatus.COMPLETED
+                && launcher.next(parameters).done().isPresent()) {
             archive(file.path(), ran.execution().getId());
         }
         return exitCode;

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import io.restorejobcanceller.input.InputFile;
 import io.restorejobcanceller.job.GuardProperties;
+import io.restorejobcanceller.run.CancellationLauncher;
 import io.restorejobcanceller.sending.HumanDuration;
 import io.restorejobcanceller.sending.RateProperties;
 import org.slf4j.Logger;
@@ -53,6 +54,16 @@ class RunPlan {
         if (!confirmed) {
             ask("Cancel " + toSend + " restore jobs in " + (toSend == valid ? file.spread().describe()
                     : sent.size() + " allowed project" + (sent.size() == 1 ? "" : "s")) + "?");
+        }
+    }
+
+    /** Says what a retry sends (the rows an earlier run left FAILED) and asks, unless {@code confirmed}. */
+    void approveRetry(InputFile file, CancellationLauncher.Retry retry, boolean confirmed) {
+        String rows = retry.failedRows() + (retry.failedRows() == 1 ? " row" : " rows");
+        log.info("Plan: retry the {} of {} that ended FAILED (no verdict from Atlas) in job execution {}; its other rows"
+                + " are done and not sent again", rows, file.path().getFileName(), retry.execution().getId());
+        if (!confirmed) {
+            ask("Send the " + rows + " that ended FAILED in job execution " + retry.execution().getId() + " again?");
         }
     }
 

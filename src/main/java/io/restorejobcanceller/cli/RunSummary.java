@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.restorejobcanceller.database.ResultsDatabase;
+import io.restorejobcanceller.job.CancellationJobConfiguration;
 import io.restorejobcanceller.outcome.Outcome;
 import io.restorejobcanceller.outcome.OutcomeRepository;
 import io.restorejobcanceller.run.CancellationLauncher.Launch;
@@ -50,13 +51,15 @@ class RunSummary {
             System.err.printf("error: another process is running %s right now; not started twice%n", what);
             return ExitCode.ALREADY_RUNNING;
         }
-        return print(((Launch.Ran) launch).execution(), pauses);
+        return print(((Launch.Ran) launch).execution(), pauses, what);
     }
 
-    private int print(JobExecution execution, RequestThrottle.Pauses pauses) {
+    private int print(JobExecution execution, RequestThrottle.Pauses pauses, String what) {
         long instanceId = execution.getJobInstance().getInstanceId();
         Map<Outcome, Long> counts = outcomes.countsByOutcome(instanceId);
-        out.printf("Job execution %d (job instance %d): %s%n", execution.getId(), instanceId, execution.getStatus());
+        Long retryOf = execution.getJobParameters().getLong(CancellationJobConfiguration.RETRY_OF);
+        out.printf("Job execution %d (job instance %d%s): %s%n", execution.getId(), instanceId,
+                retryOf == null ? "" : ", retrying the FAILED rows of job instance " + retryOf, execution.getStatus());
         out.println("Results database: " + database.displayUrl());
         out.println("Outcomes: " + (counts.isEmpty() ? "none recorded"
                 : counts.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "))));
@@ -82,6 +85,11 @@ class RunSummary {
         }
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             return ExitCode.JOB_FAILED;
+        }
+        long failed = counts.getOrDefault(Outcome.FAILED, 0L);
+        if (failed > 0 && !Boolean.TRUE.equals(execution.getJobParameters().getParameter(CancellationJobConfiguration.DRY_RUN).value())) {
+            out.printf("%d %s FAILED (Atlas gave no verdict): run the same command again to send only %s again,"
+                    + " e.g. cancel-restore-jobs cancel %s%n", failed, failed == 1 ? "row" : "rows", failed == 1 ? "it" : "them", what);
         }
         return attention ? ExitCode.NEEDS_ATTENTION : ExitCode.OK;
     }
