@@ -128,4 +128,34 @@ class RetryAndReplanTest {
         assertThat(canceller.run("cancel", input.toString())).isZero();
         assertThat(atlas.deletesUnder(GROUP)).isEqualTo(2);
     }
+
+    @Test
+    void aRunStoppedByTheSkipLimitSaysSo(CapturedOutput output) {
+        // given
+        atlas.answerUnder(GROUP, null, AtlasStub.apiError(400, "CANNOT_CANCEL_RESTORE_JOB", "Bad Request", "Cannot cancel."));
+        Path input = canceller.file("in.csv", csv(5));
+
+        // when
+        int exitCode = canceller.with("--canceller.skip-limit=2").with("--canceller.concurrency=1").run("cancel", input.toString());
+
+        // then
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(output.getOut()).containsPattern("Failed: skip limit 2 passed: 3 rows ended REJECTED or FAILED "
+                + "\\(the last: line 4, REJECTED: .*Cannot cancel");
+    }
+
+    @Test
+    void aBaseUrlThatRefusesEveryConnectionIsNamedAsTheCause(CapturedOutput output) {
+        // given: nothing listens on port 1
+        Path input = canceller.file("in.csv", csv(5));
+
+        // when
+        int exitCode = canceller.with("--canceller.atlas.base-url=http://127.0.0.1:1").with("--canceller.skip-limit=2")
+                .with("--canceller.retry.max-attempts=1").with("--canceller.concurrency=1").run("cancel", input.toString());
+
+        // then
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(output.getOut()).contains("Failed: http://127.0.0.1:1 answered none of the 3 rows sent (the last: line 4,")
+                .contains("check canceller.atlas.base-url and the network");
+    }
 }
