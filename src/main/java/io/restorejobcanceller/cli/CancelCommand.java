@@ -59,7 +59,7 @@ class CancelCommand {
 
     int run(CancelOptions options) throws Exception {
         return runInput(options.target(), new Choices(options.dryRun, options.checkFirst, options.confirmation.yes,
-                options.resendKnown));
+                options.resendKnown, false));
     }
 
     int abandon(long id) throws Exception {
@@ -71,13 +71,20 @@ class CancelCommand {
         return summary.report(launcher.abandon(execution), "execution " + id);
     }
 
-    /** What the operator chose for a run: {@code confirmed} means no question is asked. */
-    record Choices(boolean dryRun, boolean checkFirst, boolean confirmed, boolean resendKnown) {
+    /**
+     * What the operator chose for a run: {@code confirmed} means no question is asked; {@code scheduled}: run by
+     * {@code schedule}, which says nothing of a file already done (it meets it again at every turn).
+     */
+    record Choices(boolean dryRun, boolean checkFirst, boolean confirmed, boolean resendKnown, boolean scheduled) {
+        static Choices bySchedule() {
+            return new Choices(false, false, true, false, true);
+        }
     }
 
     /** One file, or every matching file of a directory not yet done; the most serious exit code wins. */
     int runInput(Path input, Choices asked) throws Exception {
-        Choices choices = new Choices(asked.dryRun(), asked.checkFirst() || step.checkFirst(), asked.confirmed(), asked.resendKnown());
+        Choices choices = new Choices(asked.dryRun(), asked.checkFirst() || step.checkFirst(), asked.confirmed(),
+                asked.resendKnown(), asked.scheduled());
         if (!Files.isDirectory(input)) {
             return runFile(InputFile.inspect(input), choices);
         }
@@ -119,12 +126,12 @@ class CancelCommand {
                 .toJobParameters();
         CancellationLauncher.Next next = launcher.next(parameters);
         if (next.done().isPresent()) {
-            return summary.report(new Launch.AlreadyDone(next.done().get()), file.path().toString());
+            return choices.scheduled() ? ExitCode.OK : summary.report(new Launch.AlreadyDone(next.done().get()), file.path().toString());
         }
         next.retry().ifPresentOrElse(retry -> plan.approveRetry(file, retry, choices.confirmed()),
                 () -> plan.approve(file, choices.dryRun(), choices.confirmed()));
-        System.out.printf("%s %s: %d data rows (sha256 %s)%n", dryRun ? "Dry run of" : "Cancelling restore jobs from",
-                file.path(), file.dataRows(), file.sha256());
+        System.out.printf("%s %s: %d data %s (sha256 %s)%n", dryRun ? "Dry run of" : "Cancelling restore jobs from",
+                file.path(), file.dataRows(), file.dataRows() == 1 ? "row" : "rows", file.sha256());
         Launch launch = launcher.launch(next.parameters());
         int exitCode = summary.report(launch, file.path().toString());
         if (!dryRun && launch instanceof Launch.Ran ran && ran.execution().getStatus() == BatchStatus.COMPLETED

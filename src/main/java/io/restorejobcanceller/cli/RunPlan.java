@@ -86,7 +86,7 @@ class RunPlan {
         String least = rate.leastTimeFor(sent).map(time -> "; at canceller.rate.requests-per-minute="
                 + rate.requestsPerMinute() + (rate.scope() == RateProperties.Scope.PROJECT ? " per project" : "")
                 + " this takes at least " + HumanDuration.of(time)).orElse("");
-        return "Plan: " + file.dataRows() + " rows of " + file.path().getFileName() + ", " + valid + " valid, naming "
+        return "Plan: " + file.dataRows() + (file.dataRows() == 1 ? " row of " : " rows of ") + file.path().getFileName() + ", " + valid + " valid, naming "
                 + file.spread().describe() + outside + least;
     }
 }
