@@ -128,8 +128,13 @@ class CancelCommand {
         if (next.done().isPresent()) {
             return choices.scheduled() ? ExitCode.OK : summary.report(new Launch.AlreadyDone(next.done().get()), file.path().toString());
         }
-        next.retry().ifPresentOrElse(retry -> plan.approveRetry(file, retry, choices.confirmed()),
-                () -> plan.approve(file, choices.dryRun(), choices.confirmed()));
+        if (next.retry().isPresent()) {
+            plan.approveRetry(file, next.retry().get(), choices.confirmed());
+        } else if (next.resume().isPresent()) {
+            plan.approveRestart(next.resume().get(), file.path().getFileName().toString(), choices.confirmed());
+        } else {
+            plan.approve(file, choices.dryRun(), choices.confirmed());
+        }
         System.out.printf("%s %s: %d data %s (sha256 %s)%n", dryRun ? "Dry run of" : "Cancelling restore jobs from",
                 file.path(), file.dataRows(), file.dataRows() == 1 ? "row" : "rows", file.sha256());
         Launch launch = launcher.launch(next.parameters());
@@ -152,7 +157,7 @@ class CancelCommand {
         }
         if (!Boolean.TRUE.equals(parameters.getParameter(CancellationJobConfiguration.DRY_RUN).value())) {
             checkAtlasConfiguration();
-            plan.approveRestart(id, path.getFileName().toString(), confirmed);
+            plan.approveRestart(launcher.resumeOf(execution), path.getFileName().toString(), confirmed);
         }
         try {
             return summary.report(launcher.restart(execution), path.toString());

@@ -67,10 +67,14 @@ class RunPlan {
         }
     }
 
-    /** Asks before a restart sends anything, unless {@code confirmed}. */
-    void approveRestart(long executionId, String fileName, boolean confirmed) {
+    /** Says what a restart resumes and asks, unless {@code confirmed}. */
+    void approveRestart(CancellationLauncher.Resume resume, String fileName, boolean confirmed) {
+        long left = Math.max(0, resume.rows() - resume.recordedRows());
+        log.info("Plan: resume job execution {} of {} ({}): {} of its {} rows are recorded and not sent again, {} left",
+                resume.execution().getId(), fileName, resume.execution().getStatus(), resume.recordedRows(), resume.rows(), left);
         if (!confirmed) {
-            ask("Restart job execution " + executionId + " and cancel the restore jobs of " + fileName + " not yet recorded?");
+            ask("Resume job execution " + resume.execution().getId() + " and cancel the restore jobs of the " + left
+                    + (left == 1 ? " row" : " rows") + " of " + fileName + " not yet recorded?");
         }
     }
 

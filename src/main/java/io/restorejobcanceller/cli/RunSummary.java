@@ -12,6 +12,7 @@ import io.restorejobcanceller.job.CancellationJobConfiguration;
 import io.restorejobcanceller.outcome.Outcome;
 import io.restorejobcanceller.outcome.OutcomeRepository;
 import io.restorejobcanceller.run.CancellationLauncher.Launch;
+import io.restorejobcanceller.run.GracefulShutdown;
 import io.restorejobcanceller.sending.RequestThrottle;
 
 import org.springframework.batch.core.BatchStatus;
@@ -25,9 +26,11 @@ class RunSummary {
     private final OutcomeRepository outcomes;
     private final ResultsDatabase database;
     private final RequestThrottle throttle;
+    private final GracefulShutdown shutdown;
     private final PrintStream out = System.out;
 
-    RunSummary(OutcomeRepository outcomes, ResultsDatabase database, RequestThrottle throttle) {
+    RunSummary(OutcomeRepository outcomes, ResultsDatabase database, RequestThrottle throttle, GracefulShutdown shutdown) {
+        this.shutdown = shutdown;
         this.outcomes = outcomes;
         this.database = database;
         this.throttle = throttle;
@@ -72,6 +75,10 @@ class RunSummary {
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             String cause = execution.getAllFailureExceptions().stream().map(RunSummary::rootMessage)
                     .findFirst().orElse(execution.getExitStatus().getExitDescription());
+            if (shutdown.isShutdownRequested()) {
+                cause = "on request (SIGTERM or Ctrl-C)" + (cause == null || cause.isBlank() || cause.startsWith("Job interrupted")
+                        ? "" : "; " + cause);
+            }
             out.println((execution.getStatus() == BatchStatus.STOPPED ? "Stopped: " : "Failed: ") + firstLine(cause));
             out.println("Run the same command again to restart: rows already recorded are not sent again.");
         }

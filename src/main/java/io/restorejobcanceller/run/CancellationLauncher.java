@@ -63,9 +63,14 @@ public class CancellationLauncher {
 
     /**
      * What a launch of a file runs: its own job instance, or the retry of the rows it left FAILED; {@code done}: the
-     * completed execution that left nothing to retry, if the file is already done.
+     * completed execution that left nothing to retry, if the file is already done; {@code resume}: the failed or
+     * stopped execution it restarts, if so.
      */
-    public record Next(JobParameters parameters, Optional<Retry> retry, Optional<JobExecution> done) {
+    public record Next(JobParameters parameters, Optional<Retry> retry, Optional<JobExecution> done, Optional<Resume> resume) {
+    }
+
+    /** A restart of {@code execution}, whose instance has {@code recordedRows} of its {@code rows} recorded. */
+    public record Resume(JobExecution execution, long recordedRows, long rows) {
     }
 
     /** A retry: the {@code failedRows} that ended FAILED in the completed {@code execution} are sent again. */
@@ -83,24 +88,35 @@ public class CancellationLauncher {
         if (Boolean.TRUE.equals(parameters.getParameter(CancellationJobConfiguration.DRY_RUN).value())) {
             return new Next(new JobParametersBuilder(parameters)
                     .addString(CancellationJobConfiguration.PLANNED_AT, clock.instant().toString()).toJobParameters(),
-                    Optional.empty(), Optional.empty());
+                    Optional.empty(), Optional.empty(), Optional.empty());
         }
         JobParameters current = parameters;
         Optional<Retry> retry = Optional.empty();
         while (true) {
             JobExecution last = jobRepository.getLastJobExecution(CancellationJobConfiguration.JOB_NAME, current);
-            if (last == null || last.getStatus() != BatchStatus.COMPLETED) {
-                return new Next(current, retry, Optional.empty());
+            if (last == null || last.getStatus() == BatchStatus.ABANDONED) {
+                return new Next(current, retry, Optional.empty(), Optional.empty());
+            }
+            if (last.getStatus() != BatchStatus.COMPLETED) {
+                return new Next(current, retry, Optional.empty(), Optional.of(resumeOf(last)));
             }
             long instanceId = last.getJobInstance().getInstanceId();
             long failed = outcomes.countsByOutcome(instanceId).getOrDefault(Outcome.FAILED, 0L);
             if (failed == 0) {
-                return new Next(current, retry, Optional.of(last));
+                return new Next(current, retry, Optional.of(last), Optional.empty());
             }
             retry = Optional.of(new Retry(last, failed));
             current = new JobParametersBuilder(parameters).addLong(CancellationJobConfiguration.RETRY_OF, instanceId)
                     .addLong(CancellationJobConfiguration.INPUT_ROWS, failed, false).toJobParameters();
         }
+    }
+
+    /** What a restart of this (last) execution of its instance would resume. */
+    public Resume resumeOf(JobExecution execution) {
+        long recorded = outcomes.countsByOutcome(execution.getJobInstance().getInstanceId()).values().stream()
+                .mapToLong(Long::longValue).sum();
+        Long rows = execution.getJobParameters().getLong(CancellationJobConfiguration.INPUT_ROWS);
+        return new Resume(execution, recorded, rows == null ? recorded : rows);
     }
 
     /** Runs the job instance of these parameters: a new one, or the restart of its failed or stopped execution. */
