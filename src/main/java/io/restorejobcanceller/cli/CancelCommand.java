@@ -63,7 +63,7 @@ class CancelCommand {
 
     int run(CancelOptions options) throws Exception {
         return runInput(options.target(), new Choices(options.dryRun, options.checkFirst, options.confirmation.yes,
-                options.resendKnown));
+                options.resendKnown, false));
     }
 
     int abandon(long id) throws Exception {
@@ -75,13 +75,20 @@ class CancelCommand {
         return summary.report(launcher.abandon(execution), "execution " + id);
     }
 
-    /** What the operator chose for a run: {@code confirmed} means no question is asked. */
-    record Choices(boolean dryRun, boolean checkFirst, boolean confirmed, boolean resendKnown) {
+    /**
+     * What the operator chose for a run: {@code confirmed} means no question is asked; {@code scheduled}: run by
+     * {@code schedule}, which says nothing of a file already done (it meets it again at every turn).
+     */
+    record Choices(boolean dryRun, boolean checkFirst, boolean confirmed, boolean resendKnown, boolean scheduled) {
+        static Choices bySchedule() {
+            return new Choices(false, false, true, false, true);
+        }
     }
 
     /** One file, or every matching file of a directory not yet done; the most serious exit code wins. */
     int runInput(Path input, Choices asked) throws Exception {
-        Choices choices = new Choices(asked.dryRun(), asked.checkFirst() || step.checkFirst(), asked.confirmed(), asked.resendKnown());
+        Choices choices = new Choices(asked.dryRun(), asked.checkFirst() || step.checkFirst(), asked.confirmed(),
+                asked.resendKnown(), asked.scheduled());
         if (!Files.isDirectory(input)) {
             return runFile(InputFile.inspect(input), choices, false);
         }
@@ -126,16 +133,27 @@ class CancelCommand {
                 .addJobParameter(KnownTargets.RESEND_KNOWN, choices.resendKnown(), Boolean.class, false)
                 .addLong(CancellationJobConfiguration.INPUT_ROWS, file.dataRows(), false)
                 .toJobParameters();
-        plan.approve(file, choices.dryRun(), choices.confirmed());
-        System.out.printf("%s %s: %d data rows (sha256 %s)%n", dryRun ? "Dry run of" : "Cancelling restore jobs from",
-                file.path(), file.dataRows(), file.sha256());
-        Launch launch = launcher.launch(parameters);
+        CancellationLauncher.Next next = launcher.next(parameters);
+        if (next.done().isPresent()) {
+            return choices.scheduled() ? ExitCode.OK : summary.report(new Launch.AlreadyDone(next.done().get()), file.path().toString());
+        }
+        if (next.retry().isPresent()) {
+            plan.approveRetry(file, next.retry().get(), choices.confirmed());
+        } else if (next.resume().isPresent()) {
+            plan.approveRestart(next.resume().get(), file.path().getFileName().toString(), choices.confirmed());
+        } else {
+            plan.approve(file, choices.dryRun(), choices.confirmed());
+        }
+        System.out.printf("%s %s: %d data %s (sha256 %s)%n", dryRun ? "Dry run of" : "Cancelling restore jobs from",
+                file.path(), file.dataRows(), file.dataRows() == 1 ? "row" : "rows", file.sha256());
+        Launch launch = launcher.launch(next.parameters());
         if (inbox && launch instanceof Launch.AlreadyRunning) {
             log.info("{} is being run by another process; left to it", file.path());
             return ExitCode.OK;
         }
         int exitCode = summary.report(launch, file.path().toString());
-        if (!dryRun && launch instanceof Launch.Ran ran && ran.execution().getStatus() == BatchStatus.COMPLETED) {
+        if (!dryRun && launch instanceof Launch.Ran ran && ran.execution().getStatus() == BatchStatus.COMPLETED
+                && launcher.next(parameters).done().isPresent()) {
             archive(file.path(), ran.execution().getId());
         }
         return exitCode;
@@ -152,7 +170,7 @@ class CancelCommand {
         }
         if (!Boolean.TRUE.equals(parameters.getParameter(CancellationJobConfiguration.DRY_RUN).value())) {
             checkAtlasConfiguration();
-            plan.approveRestart(id, path.getFileName().toString(), confirmed);
+            plan.approveRestart(launcher.resumeOf(execution), path.getFileName().toString(), confirmed);
         }
         try {
             return summary.report(launcher.restart(execution), path.toString());

@@ -5,7 +5,7 @@ import io.restorejobcanceller.database.DatabaseProblem;
 /** The process exit codes; schedulers and scripts rely on them. */
 public final class ExitCode {
 
-    /** Every row ended CANCELLED, NOT_FOUND, DUPLICATE or PLANNED (or the file was already done). */
+    /** Every row ended CANCELLED, NOT_FOUND, DUPLICATE, PLANNED or SKIPPED (or the file was already done). */
     public static final int OK = 0;
     /** The job failed (credentials rejected, skip limit passed, crash...): run the same command again to restart. */
     public static final int JOB_FAILED = 1;

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import io.restorejobcanceller.input.InputFile;
 import io.restorejobcanceller.job.GuardProperties;
+import io.restorejobcanceller.run.CancellationLauncher;
 import io.restorejobcanceller.sending.HumanDuration;
 import io.restorejobcanceller.sending.RateProperties;
 import org.slf4j.Logger;
@@ -56,10 +57,24 @@ class RunPlan {
         }
     }
 
-    /** Asks before a restart sends anything, unless {@code confirmed}. */
-    void approveRestart(long executionId, String fileName, boolean confirmed) {
+    /** Says what a retry sends (the rows an earlier run left FAILED) and asks, unless {@code confirmed}. */
+    void approveRetry(InputFile file, CancellationLauncher.Retry retry, boolean confirmed) {
+        String rows = retry.failedRows() + (retry.failedRows() == 1 ? " row" : " rows");
+        log.info("Plan: retry the {} of {} that ended FAILED (no verdict from Atlas) in job execution {}; its other rows"
+                + " are done and not sent again", rows, file.path().getFileName(), retry.execution().getId());
         if (!confirmed) {
-            ask("Restart job execution " + executionId + " and cancel the restore jobs of " + fileName + " not yet recorded?");
+            ask("Send the " + rows + " that ended FAILED in job execution " + retry.execution().getId() + " again?");
+        }
+    }
+
+    /** Says what a restart resumes and asks, unless {@code confirmed}. */
+    void approveRestart(CancellationLauncher.Resume resume, String fileName, boolean confirmed) {
+        long left = Math.max(0, resume.rows() - resume.recordedRows());
+        log.info("Plan: resume job execution {} of {} ({}): {} of its {} rows are recorded and not sent again, {} left",
+                resume.execution().getId(), fileName, resume.execution().getStatus(), resume.recordedRows(), resume.rows(), left);
+        if (!confirmed) {
+            ask("Resume job execution " + resume.execution().getId() + " and cancel the restore jobs of the " + left
+                    + (left == 1 ? " row" : " rows") + " of " + fileName + " not yet recorded?");
         }
     }
 
@@ -75,7 +90,7 @@ class RunPlan {
         String least = rate.leastTimeFor(sent).map(time -> "; at canceller.rate.requests-per-minute="
                 + rate.requestsPerMinute() + (rate.scope() == RateProperties.Scope.PROJECT ? " per project" : "")
                 + " this takes at least " + HumanDuration.of(time)).orElse("");
-        return "Plan: " + file.dataRows() + " rows of " + file.path().getFileName() + ", " + valid + " valid, naming "
+        return "Plan: " + file.dataRows() + (file.dataRows() == 1 ? " row of " : " rows of ") + file.path().getFileName() + ", " + valid + " valid, naming "
                 + file.spread().describe() + outside + least;
     }
 }

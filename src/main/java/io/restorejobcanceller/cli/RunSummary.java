@@ -8,9 +8,11 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import io.restorejobcanceller.database.ResultsDatabase;
+import io.restorejobcanceller.job.CancellationJobConfiguration;
 import io.restorejobcanceller.outcome.Outcome;
 import io.restorejobcanceller.outcome.OutcomeRepository;
 import io.restorejobcanceller.run.CancellationLauncher.Launch;
+import io.restorejobcanceller.run.GracefulShutdown;
 import io.restorejobcanceller.sending.RequestThrottle;
 
 import org.springframework.batch.core.BatchStatus;
@@ -24,9 +26,11 @@ class RunSummary {
     private final OutcomeRepository outcomes;
     private final ResultsDatabase database;
     private final RequestThrottle throttle;
+    private final GracefulShutdown shutdown;
     private final PrintStream out = System.out;
 
-    RunSummary(OutcomeRepository outcomes, ResultsDatabase database, RequestThrottle throttle) {
+    RunSummary(OutcomeRepository outcomes, ResultsDatabase database, RequestThrottle throttle, GracefulShutdown shutdown) {
+        this.shutdown = shutdown;
         this.outcomes = outcomes;
         this.database = database;
         this.throttle = throttle;
@@ -54,13 +58,15 @@ class RunSummary {
             System.err.printf("error: another process is running %s right now; not started twice%n", what);
             return ExitCode.ALREADY_RUNNING;
         }
-        return print(((Launch.Ran) launch).execution(), pauses);
+        return print(((Launch.Ran) launch).execution(), pauses, what);
     }
 
-    private int print(JobExecution execution, RequestThrottle.Pauses pauses) {
+    private int print(JobExecution execution, RequestThrottle.Pauses pauses, String what) {
         long instanceId = execution.getJobInstance().getInstanceId();
         Map<Outcome, Long> counts = outcomes.countsByOutcome(instanceId);
-        out.printf("Job execution %d (job instance %d): %s%n", execution.getId(), instanceId, execution.getStatus());
+        Long retryOf = execution.getJobParameters().getLong(CancellationJobConfiguration.RETRY_OF);
+        out.printf("Job execution %d (job instance %d%s): %s%n", execution.getId(), instanceId,
+                retryOf == null ? "" : ", retrying the FAILED rows of job instance " + retryOf, execution.getStatus());
         out.println("Results database: " + database.displayUrl());
         out.println("Outcomes: " + (counts.isEmpty() ? "none recorded"
                 : counts.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", "))));
@@ -73,6 +79,10 @@ class RunSummary {
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             String cause = execution.getAllFailureExceptions().stream().map(RunSummary::rootMessage)
                     .findFirst().orElse(execution.getExitStatus().getExitDescription());
+            if (shutdown.isShutdownRequested()) {
+                cause = "on request (SIGTERM or Ctrl-C)" + (cause == null || cause.isBlank() || cause.startsWith("Job interrupted")
+                        ? "" : "; " + cause);
+            }
             out.println((execution.getStatus() == BatchStatus.STOPPED ? "Stopped: " : "Failed: ") + firstLine(cause));
             out.println("Run the same command again to restart: rows already recorded are not sent again.");
         }
@@ -86,6 +96,11 @@ class RunSummary {
         }
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             return ExitCode.JOB_FAILED;
+        }
+        long failed = counts.getOrDefault(Outcome.FAILED, 0L);
+        if (failed > 0 && !Boolean.TRUE.equals(execution.getJobParameters().getParameter(CancellationJobConfiguration.DRY_RUN).value())) {
+            out.printf("%d %s FAILED (Atlas gave no verdict): run the same command again to send only %s again,"
+                    + " e.g. cancel-restore-jobs cancel %s%n", failed, failed == 1 ? "row" : "rows", failed == 1 ? "it" : "them", what);
         }
         return attention ? ExitCode.NEEDS_ATTENTION : ExitCode.OK;
     }

@@ -63,7 +63,7 @@ class ScheduleCommand {
         }
         Instant start = Instant.now();
         try {
-            int exitCode = cancel.runInput(inbox, new CancelCommand.Choices(false, false, true, false));
+            int exitCode = cancel.runInput(inbox, CancelCommand.Choices.bySchedule());
             log.info("Scheduled run started at {} ended with exit code {}", start, exitCode);
         } catch (Exception e) {
             log.error("Scheduled run started at {} failed: {}; the next one runs as scheduled", start, e.toString());

@@ -43,10 +43,14 @@ public final class Terminal {
     }
 
     /**
-     * The width of the terminal standard output goes to ({@code stty size} on the controlling terminal), or
-     * {@code fallback} when it is no terminal or the width cannot be told.
+     * The width standard output is read at: {@code $COLUMNS} when set (as shells and {@code ls} take it, also when
+     * piped), else the terminal's ({@code stty size} on the controlling terminal), else {@code fallback}.
      */
     public static int standardOutputWidth(int fallback) {
+        String columns = System.getenv("COLUMNS");
+        if (columns != null && columns.strip().matches("[1-9][0-9]{0,4}")) {
+            return Integer.parseInt(columns.strip());
+        }
         if (System.console() == null) {
             return fallback;
         }

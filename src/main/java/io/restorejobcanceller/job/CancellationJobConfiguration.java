@@ -6,7 +6,7 @@ import io.restorejobcanceller.input.CheckedRow;
 import io.restorejobcanceller.input.InputRow;
 import io.restorejobcanceller.input.InputSnapshots;
 import io.restorejobcanceller.input.TargetCsvReader;
-import io.restorejobcanceller.input.TargetValidator;
+import io.restorejobcanceller.outcome.OutcomeRepository;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -14,6 +14,7 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,6 +32,10 @@ public class CancellationJobConfiguration {
     public static final String CHECK_FIRST = "check-first";
     /** Not identifying: the number of data rows, for progress. */
     public static final String INPUT_ROWS = "input.rows";
+    /** Identifying, dry runs only: when the plan was made, so that every dry run is a plan of its own. */
+    public static final String PLANNED_AT = "planned-at";
+    /** Identifying, retries only: the job instance whose FAILED rows this one sends again. */
+    public static final String RETRY_OF = "retry-of";
 
     @Bean
     Job restoreJobCancellationJob(JobRepository jobRepository, Step restoreJobCancellationStep,
@@ -40,15 +45,22 @@ public class CancellationJobConfiguration {
 
     @Bean
     Step restoreJobCancellationStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-                                    TargetCsvReader targetCsvReader, RestoreJobCancelWriter restoreJobCancelWriter,
-                                    StepProperties properties) {
+                                    TargetCsvReader targetCsvReader, ItemProcessor<InputRow, CheckedRow> targetValidator,
+                                    RestoreJobCancelWriter restoreJobCancelWriter, StepProperties properties) {
         return new StepBuilder("restoreJobCancellationStep", jobRepository)
                 .<InputRow, CheckedRow>chunk(properties.chunkSize())
                 .transactionManager(transactionManager)
                 .reader(targetCsvReader)
-                .processor(new TargetValidator())
+                .processor(targetValidator)
                 .writer(restoreJobCancelWriter)
                 .build();
+    }
+
+    @Bean
+    @StepScope
+    ItemProcessor<InputRow, CheckedRow> targetValidator(@Value("#{jobParameters['" + RETRY_OF + "']}") Long retryOf,
+                                                        OutcomeRepository outcomes) {
+        return FailedLinesOnly.validatorFor(retryOf, outcomes);
     }
 
     @Bean

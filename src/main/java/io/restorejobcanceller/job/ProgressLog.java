@@ -58,7 +58,8 @@ public class ProgressLog {
         this.started = clock.instant();
         // made with the step's writer, before this execution records anything: a restart's predecessors' rows are done
         long instanceId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
-        this.doneAtStart = outcomes.countsByOutcome(instanceId).values().stream().mapToLong(Long::longValue).sum();
+        counts.putAll(outcomes.countsByOutcome(instanceId)); // the bar counts what the summary will: the whole instance
+        this.doneAtStart = counts.values().stream().mapToLong(Long::longValue).sum();
         this.done = doneAtStart;
         this.lastLogged = started;
     }

@@ -100,7 +100,7 @@ public class RestoreJobCancelWriter implements ItemWriter<CheckedRow> {
             throw new JobInterruptedException("stopped before line " + stoppedAt.lineNumber());
         }
         if (unsent > 0) {
-            throw new JobInterruptedException("stopped with " + unsent + " rows of this chunk not sent");
+            throw new JobInterruptedException(unsent + (unsent == 1 ? " row" : " rows") + " read but not yet sent");
         }
     }
 

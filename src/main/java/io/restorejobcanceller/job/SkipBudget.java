@@ -2,6 +2,7 @@ package io.restorejobcanceller.job;
 
 import java.util.Set;
 
+import io.restorejobcanceller.atlas.AtlasProperties;
 import io.restorejobcanceller.input.CheckedRow;
 import io.restorejobcanceller.sending.CancelResult;
 
@@ -25,13 +26,18 @@ public class SkipBudget {
     private final StepExecution stepExecution;
     private final SkipPolicy policy;
     private final ScopeRefusals refusals;
+    private final long limit;
+    private final String baseUrl;
     private long skipped;
-    private volatile SkipLimitExceededException passed;
+    private long answered;
+    private volatile RuntimeException passed;
 
     public SkipBudget(@Value("#{stepExecution}") StepExecution stepExecution, StepProperties properties,
-                      ScopeRefusals refusals) {
+                      ScopeRefusals refusals, AtlasProperties atlas) {
         this.stepExecution = stepExecution;
         this.refusals = refusals;
+        this.limit = properties.skipLimit();
+        this.baseUrl = atlas.baseUrlWithoutSlash();
         this.policy = new LimitCheckingExceptionHierarchySkipPolicy(Set.of(RowNotCancelledException.class),
                 properties.skipLimit());
     }
@@ -42,13 +48,20 @@ public class SkipBudget {
      */
     public synchronized CancelResult count(CheckedRow row, CancelResult result) {
         boolean counted = result.refusedScope() == null || refusals.note(row, result);
+        if (result.httpStatus() != null) {
+            answered++;
+        }
         if (result.outcome().isSkip() && counted && passed == null) {
             try {
                 policy.shouldSkip(new RowNotCancelledException(row.lineNumber(), result), skipped);
                 skipped++;
                 stepExecution.setWriteSkipCount(stepExecution.getWriteSkipCount() + 1);
             } catch (SkipLimitExceededException e) {
-                passed = e;
+                passed = new SkipLimitPassedException(answered == 0
+                        ? baseUrl + " answered none of the " + (skipped + 1) + " rows sent (the last: line " + row.lineNumber()
+                        + ", " + result.detail() + "): check canceller.atlas.base-url and the network"
+                        : "skip limit " + limit + " passed: " + (skipped + 1) + " rows ended REJECTED or FAILED (the last: line "
+                        + row.lineNumber() + ", " + result.outcome() + ": " + result.detail() + ")");
             }
         }
         return result;
@@ -56,6 +69,13 @@ public class SkipBudget {
 
     public boolean isPassed() {
         return passed != null;
+    }
+
+    /** The skip limit was passed; its message is the run's one line of cause (it has no cause of its own). */
+    static final class SkipLimitPassedException extends RuntimeException {
+        SkipLimitPassedException(String message) {
+            super(message);
+        }
     }
 
     /** Fails the step (restartably) once the rows under way are recorded. */

@@ -3,6 +3,7 @@ package io.restorejobcanceller.outcome;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.ZoneOffset;
+import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -101,6 +102,15 @@ public class OutcomeRepository {
 
     private static CancellationTarget toTarget(ResultSet rs, int rowNumber) throws SQLException {
         return new CancellationTarget(rs.getString("GROUP_ID"), rs.getString("CLUSTER_NAME"), rs.getString("RESTORE_JOB_ID"));
+    }
+
+    /** The lines of this job instance that ended FAILED (a retry sends them again). */
+    public BitSet failedLines(long jobInstanceId) {
+        BitSet lines = new BitSet();
+        jdbc.sql("SELECT LINE_NUMBER FROM CANCELLATION_OUTCOME WHERE JOB_INSTANCE_ID = ? AND OUTCOME = 'FAILED'")
+                .param(jobInstanceId)
+                .query((RowCallbackHandler) rs -> lines.set(Math.toIntExact(rs.getLong(1))));
+        return lines;
     }
 
     public Map<Outcome, Long> countsByOutcome(long jobInstanceId) {

@@ -14,17 +14,17 @@ import io.restorejobcanceller.outcome.OutcomeRecord;
 
 /**
  * A report for people at a terminal: what was selected, from which database and runs, the counts, the "why" (counts
- * by error code with an example detail, or as {@code --by} asks) and the rows needing attention, every line within
- * the width given. The input file is named once; long cells are cut with an ellipsis (CSV, JSON and HTML keep them
- * whole).
+ * by error code with an example detail, or as {@code --by} asks) and the rows needing attention, within the width
+ * given as far as prose allows. The input file is named once; long details and examples are cut with an ellipsis
+ * (CSV, JSON and HTML keep them whole). Values that name something (codes, ids, files, clusters, projects) are never
+ * cut: two different ones must never look the same, so a table too narrow for them is wider than asked.
  */
 final class TableReport {
 
     private static final String ELLIPSIS = "…";
-    /** Columns whose cells are prose or names, cut before ids and codes are. */
-    private static final Set<String> FREE_TEXT = Set.of("DETAIL", "EXAMPLE", "CLUSTER_NAME", "FILE", "ERROR_CODE", "CLUSTER",
-            "PROJECT");
-    private static final int FREE_TEXT_FLOOR = 12;
+    /** Columns of prose, the only ones cut to fit. */
+    private static final Set<String> PROSE = Set.of("DETAIL", "EXAMPLE");
+    private static final int PROSE_FLOOR = 12;
 
     private TableReport() {
     }
@@ -122,8 +122,8 @@ final class TableReport {
 
     /**
      * Columns as wide as their widest cell; then, while the line is wider than {@code width}, the widest column of
-     * free text (details, examples, names) gives up one character at a time, and only when they are all down to 12
-     * the widest of any other (ids, codes); never below its heading or 8. A cut cell ends with an ellipsis.
+     * prose (details, examples) gives up one character at a time, never below its heading or 12. A cut cell ends with
+     * an ellipsis.
      */
     static void printFitted(List<List<String>> rows, PrintWriter out, int width) {
         List<String> headings = rows.get(0);
@@ -133,7 +133,7 @@ final class TableReport {
                 widths[i] = Math.max(widths[i], row.get(i).length());
             }
         }
-        while (lineWidth(widths) > width && (narrow(widths, headings, true) || narrow(widths, headings, false))) {
+        while (lineWidth(widths) > width && narrow(widths, headings)) {
             // one character less per turn
         }
         for (List<String> row : rows) {
@@ -145,13 +145,12 @@ final class TableReport {
         }
     }
 
-    /** Takes a character from the widest column that can give one (free text only, or any); false when none can. */
-    private static boolean narrow(int[] widths, List<String> headings, boolean freeTextOnly) {
+    /** Takes a character from the widest prose column that can give one; false when none can. */
+    private static boolean narrow(int[] widths, List<String> headings) {
         int widest = -1;
         for (int i = 0; i < widths.length; i++) {
-            boolean freeText = FREE_TEXT.contains(headings.get(i));
-            int floor = Math.max(freeTextOnly ? FREE_TEXT_FLOOR : 8, headings.get(i).length());
-            if ((freeText || !freeTextOnly) && widths[i] > floor && (widest < 0 || widths[i] > widths[widest])) {
+            int floor = Math.max(PROSE_FLOOR, headings.get(i).length());
+            if (PROSE.contains(headings.get(i)) && widths[i] > floor && (widest < 0 || widths[i] > widths[widest])) {
                 widest = i;
             }
         }

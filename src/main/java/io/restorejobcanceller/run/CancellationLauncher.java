@@ -1,9 +1,13 @@
 package io.restorejobcanceller.run;
 
 import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Optional;
 
 import io.restorejobcanceller.job.CancellationJobConfiguration;
 import io.restorejobcanceller.job.RecordingWatchdog;
+import io.restorejobcanceller.outcome.Outcome;
+import io.restorejobcanceller.outcome.OutcomeRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,15 +37,20 @@ public class CancellationLauncher {
     private final RunLocks locks;
     private final RecordingWatchdog watchdog;
     private final GracefulShutdown shutdown;
+    private final OutcomeRepository outcomes;
+    private final Clock clock;
 
     public CancellationLauncher(JobOperator jobOperator, JobRepository jobRepository, Job restoreJobCancellationJob,
-                                RunLocks locks, RecordingWatchdog watchdog, GracefulShutdown shutdown) {
+                                RunLocks locks, RecordingWatchdog watchdog, GracefulShutdown shutdown,
+                                OutcomeRepository outcomes, Clock clock) {
+        this.shutdown = shutdown;
+        this.outcomes = outcomes;
+        this.clock = clock;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.job = restoreJobCancellationJob;
         this.locks = locks;
         this.watchdog = watchdog;
-        this.shutdown = shutdown;
     }
 
     public sealed interface Launch {
@@ -55,6 +64,64 @@ public class CancellationLauncher {
         record NotStarted(String instance) implements Launch { }
         /** This launch ran an execution to its end (COMPLETED, FAILED or STOPPED). */
         record Ran(JobExecution execution) implements Launch { }
+    }
+
+    /**
+     * What a launch of a file runs: its own job instance, or the retry of the rows it left FAILED; {@code done}: the
+     * completed execution that left nothing to retry, if the file is already done; {@code resume}: the failed or
+     * stopped execution it restarts, if so.
+     */
+    public record Next(JobParameters parameters, Optional<Retry> retry, Optional<JobExecution> done, Optional<Resume> resume) {
+    }
+
+    /** A restart of {@code execution}, whose instance has {@code recordedRows} of its {@code rows} recorded. */
+    public record Resume(JobExecution execution, long recordedRows, long rows) {
+    }
+
+    /** A retry: the {@code failedRows} that ended FAILED in the completed {@code execution} are sent again. */
+    public record Retry(JobExecution execution, long failedRows) {
+    }
+
+    /**
+     * The job instance a launch of these parameters should run. A completed real run whose rows ended FAILED (Atlas
+     * gave no verdict) is followed by a retry of those rows: a job instance of its own, identified by the instance it
+     * retries, so the audit keeps both and each row once per instance. Its FAILED rows are retried in turn by the
+     * next launch, until one completes with none; that one is then "already done". A dry run is a plan made anew
+     * each time: an instance of its own, never "already done".
+     */
+    public Next next(JobParameters parameters) {
+        if (Boolean.TRUE.equals(parameters.getParameter(CancellationJobConfiguration.DRY_RUN).value())) {
+            return new Next(new JobParametersBuilder(parameters)
+                    .addString(CancellationJobConfiguration.PLANNED_AT, clock.instant().toString()).toJobParameters(),
+                    Optional.empty(), Optional.empty(), Optional.empty());
+        }
+        JobParameters current = parameters;
+        Optional<Retry> retry = Optional.empty();
+        while (true) {
+            JobExecution last = jobRepository.getLastJobExecution(CancellationJobConfiguration.JOB_NAME, current);
+            if (last == null || last.getStatus() == BatchStatus.ABANDONED) {
+                return new Next(current, retry, Optional.empty(), Optional.empty());
+            }
+            if (last.getStatus() != BatchStatus.COMPLETED) {
+                return new Next(current, retry, Optional.empty(), Optional.of(resumeOf(last)));
+            }
+            long instanceId = last.getJobInstance().getInstanceId();
+            long failed = outcomes.countsByOutcome(instanceId).getOrDefault(Outcome.FAILED, 0L);
+            if (failed == 0) {
+                return new Next(current, retry, Optional.of(last), Optional.empty());
+            }
+            retry = Optional.of(new Retry(last, failed));
+            current = new JobParametersBuilder(parameters).addLong(CancellationJobConfiguration.RETRY_OF, instanceId)
+                    .addLong(CancellationJobConfiguration.INPUT_ROWS, failed, false).toJobParameters();
+        }
+    }
+
+    /** What a restart of this (last) execution of its instance would resume. */
+    public Resume resumeOf(JobExecution execution) {
+        long recorded = outcomes.countsByOutcome(execution.getJobInstance().getInstanceId()).values().stream()
+                .mapToLong(Long::longValue).sum();
+        Long rows = execution.getJobParameters().getLong(CancellationJobConfiguration.INPUT_ROWS);
+        return new Resume(execution, recorded, rows == null ? recorded : rows);
     }
 
     /** Runs the job instance of these parameters: a new one, or the restart of its failed or stopped execution. */

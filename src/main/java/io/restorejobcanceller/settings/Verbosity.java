@@ -17,7 +17,8 @@ import org.springframework.core.env.PropertySource;
 /**
  * {@code --verbose} and {@code --quiet}: log levels for the whole run, set before the logging system starts. Levels
  * given explicitly on the command line ({@code --logging.level.x=...}) still win. Without {@code --verbose}, console
- * lines are short and human ({@code warning: ...}, no timestamp, thread or stack trace), unless a console pattern or
+ * lines are short and human ({@code warning: ...}, no thread or stack trace; off a terminal and outside systemd's
+ * journal a UTC timestamp first), unless a console pattern or
  * structured format is configured; a log file, if configured, keeps the full format with stack traces.
  */
 public class Verbosity implements EnvironmentPostProcessor, Ordered {
@@ -30,6 +31,9 @@ public class Verbosity implements EnvironmentPostProcessor, Ordered {
     private static final String STRUCTURED_CONSOLE = "logging.structured.format.console";
     private static final String HUMAN_PATTERN =
             "%replace(%replace(%replace(%level: ){'INFO: ',''}){'WARN: ','warning: '}){'ERROR: ','error: '}%msg%n%nopex";
+    /** Off a terminal (cron's log file, CI) a line says when; systemd's journal, which says it itself, is told by this. */
+    private static final String JOURNAL_STREAM = "JOURNAL_STREAM";
+    private static final String UTC_TIMESTAMP = "%d{yyyy-MM-dd'T'HH:mm:ss'Z',UTC} ";
     private static final Map<String, Object> QUIET_LEVELS = Map.of(
             "logging.level.root", "error", "logging.level.io.restorejobcanceller", "error");
 
@@ -41,7 +45,8 @@ public class Verbosity implements EnvironmentPostProcessor, Ordered {
                 : commandLine != null && commandLine.containsProperty(QUIET) ? QUIET_LEVELS : Map.of());
         if (!verbose && !environment.containsProperty(CONSOLE_PATTERN) && !environment.containsProperty(STRUCTURED_CONSOLE)) {
             // on a terminal, a log line first clears the progress bar it would otherwise be appended to
-            settings.put(CONSOLE_PATTERN, (Terminal.standardError() ? Terminal.CLEAR_LINE : "") + HUMAN_PATTERN);
+            settings.put(CONSOLE_PATTERN, (Terminal.standardError() ? Terminal.CLEAR_LINE
+                    : environment.containsProperty(JOURNAL_STREAM) ? "" : UTC_TIMESTAMP) + HUMAN_PATTERN);
         }
         if (settings.isEmpty()) {
             return;

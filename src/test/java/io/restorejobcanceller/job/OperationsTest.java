@@ -85,7 +85,9 @@ class OperationsTest {
     @Test
     void aSecondLaunchOfTheSameFileWhileOneRunsExitsWith4() throws Exception {
         // given: the first run is slowed down by Atlas
-        atlas.answer(path(1), AtlasStub.cancelled().withFixedDelay(1500));
+        // (slow enough that the second launch's start-up is over before it ends, on a loaded machine too)
+        atlas.answer(path(1), AtlasStub.cancelled().withFixedDelay(8000));
+        canceller.with("--canceller.atlas.read-timeout=30s");
         Path input = canceller.file("in.csv", csv(3));
         CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> canceller.run("--input=" + input));
         waitUntilRunning(input);
@@ -202,7 +204,7 @@ class OperationsTest {
     }
 
     private static void waitUntilRunning(Path input) throws InterruptedException {
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 2400; i++) { // a minute: a first start-up on a loaded machine takes seconds
             if (atlas.deletesOf(path(1)) > 0) {
                 return;
             }

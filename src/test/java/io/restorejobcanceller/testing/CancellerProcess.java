@@ -69,6 +69,17 @@ public final class CancellerProcess {
         process.destroy();
     }
 
+    /** Ctrl-C, as a terminal sends it. */
+    public void sigint() {
+        try {
+            new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).inheritIO().start().waitFor();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     public void sigkill() {
         process.destroyForcibly();
     }
