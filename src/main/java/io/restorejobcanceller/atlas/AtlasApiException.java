@@ -15,10 +15,21 @@ public class AtlasApiException extends RuntimeException {
     private final Duration retryAfter;
 
     public AtlasApiException(int status, ApiError apiError, String headerErrorCode, String bodySnippet, Duration retryAfter) {
-        super(describe(status, apiError, headerErrorCode, bodySnippet));
+        this(status, apiError, headerErrorCode, bodySnippet, retryAfter, false);
+    }
+
+    /**
+     * @param staleNonce a 401 whose Digest challenge called the nonce stale again after one retry with a new one: the
+     *                   credentials were right, the server (or the nodes behind its load balancer) disagreed on the
+     *                   nonce; transient, unlike any other 401 without an error code
+     */
+    AtlasApiException(int status, ApiError apiError, String headerErrorCode, String bodySnippet, Duration retryAfter,
+                      boolean staleNonce) {
+        super(staleNonce ? "HTTP " + status + " (the Digest nonce was called stale again after one retry with a new nonce)"
+                : describe(status, apiError, headerErrorCode, bodySnippet));
         this.status = status;
         this.errorCode = apiError != null && apiError.errorCode() != null ? apiError.errorCode() : headerErrorCode;
-        this.verdict = AtlasVerdict.of(status, errorCode);
+        this.verdict = staleNonce ? AtlasVerdict.TRANSIENT : AtlasVerdict.of(status, errorCode);
         this.retryAfter = retryAfter;
     }
 

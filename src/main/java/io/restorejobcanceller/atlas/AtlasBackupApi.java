@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -72,7 +73,8 @@ public class AtlasBackupApi implements RestoreJobCancellation {
                 String body = readBody(response);
                 ApiError apiError = parse(body);
                 String snippet = apiError == null && body != null ? body.substring(0, Math.min(body.length(), SNIPPET_LENGTH)) : null;
-                var refused = new AtlasApiException(status, apiError, header(response, "X-Error-Code"), snippet, retryAfter(response));
+                var refused = new AtlasApiException(status, apiError, header(response, "X-Error-Code"), snippet,
+                        retryAfter(response), status == 401 && staleChallenge(response));
                 // only a refusal of the credentials is worth a new token: a refused project is refused to any token
                 if (refused.verdict() == AtlasVerdict.CREDENTIALS_REFUSED && !renewed
                         && authorization.renewAfterRejection(response.request())) {
@@ -84,6 +86,11 @@ public class AtlasBackupApi implements RestoreJobCancellation {
                 throw new AtlasUnreachableException(cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause);
             }
         }
+    }
+
+    private static boolean staleChallenge(Response response) {
+        Collection<String> challenges = response.headers().getOrDefault("WWW-Authenticate", List.of());
+        return challenges.stream().anyMatch(OneStaleRetry::isStale);
     }
 
     private static String header(Response response, String name) {
