@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import feign.FeignException;
 import feign.Response;
 import feign.RetryableException;
 import io.restorejobcanceller.atlas.CancellationTarget;
@@ -54,9 +55,11 @@ public class AtlasBackupApi implements RestoreJobCancellation {
     @Override
     public RestoreJobState restoreJob(CancellationTarget target) {
         return exchange(() -> client.getRestoreJob(target.groupId(), target.clusterName(), target.restoreJobId()), response -> {
-            String body = readBody(response);
-            try {
-                return json.readValue(body == null ? "{}" : body, RestoreJobState.class);
+            try (InputStream in = response.body() == null ? InputStream.nullInputStream() : response.body().asInputStream()) {
+                byte[] body = in.readNBytes(MAX_BODY_BYTES);
+                return json.readValue(body.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : body, RestoreJobState.class);
+            } catch (IOException e) {
+                throw new AtlasUnreachableException("the restore job's state could not be read: " + e.getMessage(), e);
             } catch (JacksonException e) {
                 throw new AtlasUnreachableException("the restore job's state could not be read: " + e.getOriginalMessage(), e);
             }
@@ -83,6 +86,12 @@ public class AtlasBackupApi implements RestoreJobCancellation {
                 throw refused;
             } catch (RetryableException e) {
                 Throwable cause = e.getCause() != null ? e.getCause() : e;
+                throw new AtlasUnreachableException(cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause);
+            } catch (FeignException e) {
+                // Feign reads a short body before returning the response: its failure is an answer that never came whole
+                if (!(e.getCause() instanceof IOException cause)) {
+                    throw e;
+                }
                 throw new AtlasUnreachableException(cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause);
             }
         }

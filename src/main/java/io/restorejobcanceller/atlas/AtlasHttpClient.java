@@ -6,6 +6,7 @@ import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.StandardAuthScheme;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.ChainElement;
 import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -52,6 +53,10 @@ final class AtlasHttpClient {
                 .build();
         HttpClientBuilder builder = HttpClients.custom()
                 .setConnectionManager(connectionManager)
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setConnectionRequestTimeout(Timeout.of(properties.requestTimeout()))
+                        .build())
+                .addExecInterceptorFirst("request-deadline", new BoundedExchange(properties.requestTimeout()))
                 .disableAutomaticRetries()
                 .evictIdleConnections(EVICT_IDLE_AFTER)
                 .disableRedirectHandling()
