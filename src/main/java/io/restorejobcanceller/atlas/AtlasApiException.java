@@ -1,5 +1,7 @@
 package io.restorejobcanceller.atlas;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 
 /**
@@ -15,7 +17,7 @@ public class AtlasApiException extends RuntimeException {
     private final Duration retryAfter;
 
     public AtlasApiException(int status, ApiError apiError, String headerErrorCode, String bodySnippet, Duration retryAfter) {
-        this(status, apiError, headerErrorCode, bodySnippet, retryAfter, false);
+        this(status, apiError, headerErrorCode, bodySnippet, retryAfter, null, false);
     }
 
     /**
@@ -24,9 +26,9 @@ public class AtlasApiException extends RuntimeException {
      *                   nonce; transient, unlike any other 401 without an error code
      */
     AtlasApiException(int status, ApiError apiError, String headerErrorCode, String bodySnippet, Duration retryAfter,
-                      boolean staleNonce) {
+                      String location, boolean staleNonce) {
         super(staleNonce ? "HTTP " + status + " (the Digest nonce was called stale again after one retry with a new nonce)"
-                : describe(status, apiError, headerErrorCode, bodySnippet));
+                : describe(status, location, apiError, headerErrorCode, bodySnippet));
         this.status = status;
         this.errorCode = apiError != null && apiError.errorCode() != null ? apiError.errorCode() : headerErrorCode;
         this.verdict = staleNonce ? AtlasVerdict.TRANSIENT : AtlasVerdict.of(status, errorCode);
@@ -51,8 +53,11 @@ public class AtlasApiException extends RuntimeException {
         return retryAfter;
     }
 
-    private static String describe(int status, ApiError apiError, String headerErrorCode, String bodySnippet) {
+    private static String describe(int status, String location, ApiError apiError, String headerErrorCode, String bodySnippet) {
         StringBuilder text = new StringBuilder("HTTP ").append(status);
+        if (status / 100 == 3) {
+            text.append(" redirect to ").append(redirectTarget(location));
+        }
         String code = apiError != null && apiError.errorCode() != null ? apiError.errorCode() : headerErrorCode;
         if (code != null) {
             text.append(' ').append(code);
@@ -68,5 +73,18 @@ public class AtlasApiException extends RuntimeException {
             text.append(" (no body)");
         }
         return text.toString();
+    }
+
+    /** Where a redirect pointed, without its query (which may carry anything). */
+    static String redirectTarget(String location) {
+        if (location == null) {
+            return "nowhere (no Location)";
+        }
+        try {
+            URI uri = new URI(location.strip());
+            return new URI(uri.getScheme(), uri.getAuthority(), uri.getPath(), null, null).toString();
+        } catch (URISyntaxException e) {
+            return "an invalid Location";
+        }
     }
 }

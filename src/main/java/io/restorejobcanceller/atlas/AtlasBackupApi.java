@@ -77,7 +77,7 @@ public class AtlasBackupApi implements RestoreJobCancellation {
                 ApiError apiError = parse(body);
                 String snippet = apiError == null && body != null ? body.substring(0, Math.min(body.length(), SNIPPET_LENGTH)) : null;
                 var refused = new AtlasApiException(status, apiError, header(response, "X-Error-Code"), snippet,
-                        retryAfter(response), status == 401 && staleChallenge(response));
+                        retryAfter(response), header(response, "Location"), status == 401 && staleChallenge(response));
                 // only a refusal of the credentials is worth a new token: a refused project is refused to any token
                 if (refused.verdict() == AtlasVerdict.CREDENTIALS_REFUSED && !renewed
                         && authorization.renewAfterRejection(response.request())) {

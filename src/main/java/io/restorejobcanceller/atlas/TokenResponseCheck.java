@@ -2,7 +2,6 @@ package io.restorejobcanceller.atlas;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -47,7 +46,7 @@ final class TokenResponseCheck implements ClientHttpRequestInterceptor {
         int status = response.getStatusCode().value();
         if (status / 100 == 3) {
             response.close();
-            throw refused("HTTP " + status + ", a redirect to " + where(response.getHeaders().getFirst(HttpHeaders.LOCATION))
+            throw refused("HTTP " + status + ", a redirect to " + AtlasApiException.redirectTarget(response.getHeaders().getFirst(HttpHeaders.LOCATION))
                     + "; set canceller.atlas.token-url to the endpoint itself");
         }
         if (status / 100 != 2) {
@@ -83,19 +82,6 @@ final class TokenResponseCheck implements ClientHttpRequestInterceptor {
 
     private TokenEndpointException refused(String whatCameBack) {
         return new TokenEndpointException("the token endpoint answered service account " + clientId + " with " + whatCameBack);
-    }
-
-    /** Where a redirect pointed, without its query (which may carry anything). */
-    private static String where(String location) {
-        if (location == null) {
-            return "nowhere (no Location)";
-        }
-        try {
-            URI uri = URI.create(location.strip());
-            return new URI(uri.getScheme(), uri.getAuthority(), uri.getPath(), null, null).toString();
-        } catch (IllegalArgumentException | java.net.URISyntaxException e) {
-            return "an invalid Location";
-        }
     }
 
     /** Spring Security's reading of a token response, with {@link #ASSUMED_LIFETIME} when it has no {@code expires_in} (not 1 s). */
