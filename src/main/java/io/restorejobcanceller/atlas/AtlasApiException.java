@@ -1,5 +1,7 @@
 package io.restorejobcanceller.atlas;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 
 /**
@@ -15,10 +17,21 @@ public class AtlasApiException extends RuntimeException {
     private final Duration retryAfter;
 
     public AtlasApiException(int status, ApiError apiError, String headerErrorCode, String bodySnippet, Duration retryAfter) {
-        super(describe(status, apiError, headerErrorCode, bodySnippet));
+        this(status, apiError, headerErrorCode, bodySnippet, retryAfter, null, false);
+    }
+
+    /**
+     * @param staleNonce a 401 whose Digest challenge called the nonce stale again after one retry with a new one: the
+     *                   credentials were right, the server (or the nodes behind its load balancer) disagreed on the
+     *                   nonce; transient, unlike any other 401 without an error code
+     */
+    AtlasApiException(int status, ApiError apiError, String headerErrorCode, String bodySnippet, Duration retryAfter,
+                      String location, boolean staleNonce) {
+        super(staleNonce ? "HTTP " + status + " (the Digest nonce was called stale again after one retry with a new nonce)"
+                : describe(status, location, apiError, headerErrorCode, bodySnippet));
         this.status = status;
         this.errorCode = apiError != null && apiError.errorCode() != null ? apiError.errorCode() : headerErrorCode;
-        this.verdict = AtlasVerdict.of(status, errorCode);
+        this.verdict = staleNonce ? AtlasVerdict.TRANSIENT : AtlasVerdict.of(status, errorCode);
         this.retryAfter = retryAfter;
     }
 
@@ -40,8 +53,11 @@ public class AtlasApiException extends RuntimeException {
         return retryAfter;
     }
 
-    private static String describe(int status, ApiError apiError, String headerErrorCode, String bodySnippet) {
+    private static String describe(int status, String location, ApiError apiError, String headerErrorCode, String bodySnippet) {
         StringBuilder text = new StringBuilder("HTTP ").append(status);
+        if (status / 100 == 3) {
+            text.append(" redirect to ").append(redirectTarget(location));
+        }
         String code = apiError != null && apiError.errorCode() != null ? apiError.errorCode() : headerErrorCode;
         if (code != null) {
             text.append(' ').append(code);
@@ -57,5 +73,18 @@ public class AtlasApiException extends RuntimeException {
             text.append(" (no body)");
         }
         return text.toString();
+    }
+
+    /** Where a redirect pointed, without its query (which may carry anything). */
+    static String redirectTarget(String location) {
+        if (location == null) {
+            return "nowhere (no Location)";
+        }
+        try {
+            URI uri = new URI(location.strip());
+            return new URI(uri.getScheme(), uri.getAuthority(), uri.getPath(), null, null).toString();
+        } catch (URISyntaxException e) {
+            return "an invalid Location";
+        }
     }
 }

@@ -6,9 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import feign.FeignException;
 import feign.Response;
 import feign.RetryableException;
 import io.restorejobcanceller.atlas.CancellationTarget;
@@ -53,9 +55,11 @@ public class AtlasBackupApi implements RestoreJobCancellation {
     @Override
     public RestoreJobState restoreJob(CancellationTarget target) {
         return exchange(() -> client.getRestoreJob(target.groupId(), target.clusterName(), target.restoreJobId()), response -> {
-            String body = readBody(response);
-            try {
-                return json.readValue(body == null ? "{}" : body, RestoreJobState.class);
+            try (InputStream in = response.body() == null ? InputStream.nullInputStream() : response.body().asInputStream()) {
+                byte[] body = in.readNBytes(MAX_BODY_BYTES);
+                return json.readValue(body.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : body, RestoreJobState.class);
+            } catch (IOException e) {
+                throw new AtlasUnreachableException("the restore job's state could not be read: " + e.getMessage(), e);
             } catch (JacksonException e) {
                 throw new AtlasUnreachableException("the restore job's state could not be read: " + e.getOriginalMessage(), e);
             }
@@ -72,7 +76,8 @@ public class AtlasBackupApi implements RestoreJobCancellation {
                 String body = readBody(response);
                 ApiError apiError = parse(body);
                 String snippet = apiError == null && body != null ? body.substring(0, Math.min(body.length(), SNIPPET_LENGTH)) : null;
-                var refused = new AtlasApiException(status, apiError, header(response, "X-Error-Code"), snippet, retryAfter(response));
+                var refused = new AtlasApiException(status, apiError, header(response, "X-Error-Code"), snippet,
+                        retryAfter(response), header(response, "Location"), status == 401 && staleChallenge(response));
                 // only a refusal of the credentials is worth a new token: a refused project is refused to any token
                 if (refused.verdict() == AtlasVerdict.CREDENTIALS_REFUSED && !renewed
                         && authorization.renewAfterRejection(response.request())) {
@@ -82,8 +87,19 @@ public class AtlasBackupApi implements RestoreJobCancellation {
             } catch (RetryableException e) {
                 Throwable cause = e.getCause() != null ? e.getCause() : e;
                 throw new AtlasUnreachableException(cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause);
+            } catch (FeignException e) {
+                // Feign reads a short body before returning the response: its failure is an answer that never came whole
+                if (!(e.getCause() instanceof IOException cause)) {
+                    throw e;
+                }
+                throw new AtlasUnreachableException(cause.getClass().getSimpleName() + ": " + cause.getMessage(), cause);
             }
         }
+    }
+
+    private static boolean staleChallenge(Response response) {
+        Collection<String> challenges = response.headers().getOrDefault("WWW-Authenticate", List.of());
+        return challenges.stream().anyMatch(OneStaleRetry::isStale);
     }
 
     private static String header(Response response, String name) {

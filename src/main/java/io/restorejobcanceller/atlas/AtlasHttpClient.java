@@ -6,6 +6,8 @@ import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.StandardAuthScheme;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.ChainElement;
 import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
@@ -51,6 +53,10 @@ final class AtlasHttpClient {
                 .build();
         HttpClientBuilder builder = HttpClients.custom()
                 .setConnectionManager(connectionManager)
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setConnectionRequestTimeout(Timeout.of(properties.requestTimeout()))
+                        .build())
+                .addExecInterceptorFirst("request-deadline", new BoundedExchange(properties.requestTimeout()))
                 .disableAutomaticRetries()
                 .evictIdleConnections(EVICT_IDLE_AFTER)
                 .disableRedirectHandling()
@@ -66,7 +72,7 @@ final class AtlasHttpClient {
     /**
      * HTTP Digest by HttpClient 5 itself. One auth cache shared by every request lets each DELETE answer the
      * server's last nonce preemptively (with the next nonce count) instead of paying a 401 round trip; a
-     * {@code stale=true} challenge is answered transparently with the new nonce.
+     * {@code stale=true} challenge is answered with the new nonce, once per request ({@link OneStaleRetry}).
      */
     private static void useDigest(HttpClientBuilder builder, AtlasProperties properties, AtlasCredentials credentials) {
         var provider = new BasicCredentialsProvider();
@@ -80,6 +86,7 @@ final class AtlasHttpClient {
                 .addExecInterceptorFirst("shared-auth-cache", (request, scope, chain) -> {
                     scope.clientContext.setAuthCache(sharedAuthCache);
                     return chain.proceed(request, scope);
-                });
+                })
+                .addExecInterceptorAfter(ChainElement.PROTOCOL.name(), "one-stale-retry", new OneStaleRetry());
     }
 }

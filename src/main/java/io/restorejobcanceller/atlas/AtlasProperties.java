@@ -17,6 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param baseUrl the API's base URL; {@code MONGODB_ATLAS_OPS_MANAGER_URL} is an alias (see application.yml)
  * @param tokenUrl the service-account token endpoint; {@code null} derives it from the base URL
  * @param revokeUrl the service-account revocation endpoint; {@code null} derives it from the base URL
+ * @param readTimeout the longest wait for each read of an answer
+ * @param requestTimeout the longest one exchange may take, answer body included (the read timeout applies to each read)
  * @param tokenRefreshMargin a service-account token is renewed when less than this is left of its lifetime
  * @param profile the Atlas CLI profile to take credentials from when the environment has none; unset: its {@code default}
  *                profile, if there is one (settings.AtlasCliProfile)
@@ -27,6 +29,7 @@ public record AtlasProperties(
         @NotNull @DefaultValue("https://cloud.mongodb.com") URI baseUrl,
         @NotNull @DefaultValue("10s") Duration connectTimeout,
         @NotNull @DefaultValue("30s") Duration readTimeout,
+        @NotNull @DefaultValue("60s") Duration requestTimeout,
         URI tokenUrl,
         URI revokeUrl,
         @NotNull @DefaultValue("60s") Duration tokenRefreshMargin,

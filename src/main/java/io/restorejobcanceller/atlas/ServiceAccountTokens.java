@@ -48,7 +48,7 @@ public class ServiceAccountTokens implements AutoCloseable {
 
     private final AuthorizedClientServiceOAuth2AuthorizedClientManager manager;
     private final InMemoryOAuth2AuthorizedClientService store;
-    private final RestClient restClient;
+    private final RestClient revocation;
     private final URI revokeUrl;
     private final String clientId;
     private final String clientSecret;
@@ -60,20 +60,27 @@ public class ServiceAccountTokens implements AutoCloseable {
     /** Tokens from the configured token endpoint, obtained through the shared HTTP client. */
     static ServiceAccountTokens create(AtlasCredentials credentials, AtlasProperties properties,
                                        CloseableHttpClient httpClient, Clock clock, Sleeper sleeper) {
+        var tokenResponses = new OAuth2AccessTokenResponseHttpMessageConverter();
+        tokenResponses.setAccessTokenResponseConverter(TokenResponseCheck.assumingLifetime());
         RestClient tokenEndpoint = RestClient.builder()
                 .requestFactory(new HttpComponentsClientHttpRequestFactory(httpClient))
+                .requestInterceptor(new TokenResponseCheck(credentials.id()))
                 .configureMessageConverters(converters -> converters
                         .addCustomConverter(new FormHttpMessageConverter())
-                        .addCustomConverter(new OAuth2AccessTokenResponseHttpMessageConverter()))
+                        .addCustomConverter(tokenResponses))
                 .defaultStatusHandler(new OAuth2ErrorResponseErrorHandler())
                 .build();
+        RestClient revocation = RestClient.builder()
+                .requestFactory(new HttpComponentsClientHttpRequestFactory(httpClient))
+                .configureMessageConverters(converters -> converters.addCustomConverter(new FormHttpMessageConverter()))
+                .build();
         return new ServiceAccountTokens(credentials, properties.effectiveTokenUrl(), properties.effectiveRevokeUrl(),
-                properties.tokenRefreshMargin(), tokenEndpoint, clock, sleeper);
+                properties.tokenRefreshMargin(), tokenEndpoint, revocation, clock, sleeper);
     }
 
     ServiceAccountTokens(AtlasCredentials credentials, URI tokenUrl, URI revokeUrl, Duration refreshMargin,
-                         RestClient restClient, Clock clock, Sleeper sleeper) {
-        this.restClient = restClient;
+                         RestClient tokenEndpoint, RestClient revocation, Clock clock, Sleeper sleeper) {
+        this.revocation = revocation;
         this.refreshMargin = refreshMargin;
         this.clock = clock;
         this.sleeper = sleeper;
@@ -88,7 +95,7 @@ public class ServiceAccountTokens implements AutoCloseable {
                 .tokenUri(tokenUrl.toString())
                 .build());
         var tokenClient = new RestClientClientCredentialsTokenResponseClient();
-        tokenClient.setRestClient(restClient);
+        tokenClient.setRestClient(tokenEndpoint);
         this.store = new InMemoryOAuth2AuthorizedClientService(registrations);
         this.manager = new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations, store);
         this.manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder()
@@ -172,7 +179,7 @@ public class ServiceAccountTokens implements AutoCloseable {
             form.add("token", token);
             form.add("token_type_hint", "access_token");
             try {
-                restClient.post().uri(revokeUrl).headers(headers -> headers.setBasicAuth(clientId, clientSecret))
+                revocation.post().uri(revokeUrl).headers(headers -> headers.setBasicAuth(clientId, clientSecret))
                         .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form).retrieve().toBodilessEntity();
             } catch (RuntimeException e) {
                 log.warn("Could not revoke a service-account access token at {} ({}); it expires on its own",

@@ -72,6 +72,30 @@ class DigestAuthenticationTest {
     }
 
     @Test
+    void aServerThatCallsEveryNonceStaleGetsOneStaleRetryPerAttemptAndTheRowFailsAsTransient() throws Exception {
+        // given: every nonce is stale once used (a load balancer in front of nodes with different nonce secrets)
+        try (DigestAtlasServer server = DigestAtlasServer.staleForever("pubkey", "private-key-value")) {
+            useApiKey(server, "pubkey", "private-key-value");
+            canceller.with("--canceller.concurrency=1").with("--canceller.retry.max-attempts=3");
+            Path input = canceller.file("in.csv", csv(2));
+
+            // when
+            int exitCode = canceller.run("--input=" + input);
+
+            // then: per attempt, the challenge, its answer and one stale retry; the run goes on to the next row
+            assertThat(exitCode).isEqualTo(3);
+            assertThat(server.requests()).isEqualTo(2 * 3 * 3);
+            assertThat(canceller.outcomes()).hasSize(2).allSatisfy(row -> {
+                assertThat(row.get("OUTCOME")).isEqualTo("FAILED");
+                assertThat(row.get("ATTEMPTS")).isEqualTo(3);
+                assertThat((String) row.get("DETAIL")).contains("gave up after 3 attempts; last: HTTP 401 (the Digest nonce was"
+                        + " called stale again after one retry with a new nonce)");
+            });
+            assertThat(canceller.sleeper().waits()).hasSize(2 * 2); // each retry waited its backoff
+        }
+    }
+
+    @Test
     void aWrongPrivateKeyFailsTheJobAfterFewRequests(CapturedOutput output) throws Exception {
         // given
         try (DigestAtlasServer server = new DigestAtlasServer("pubkey", "private-key-value", 0)) {

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import io.restorejobcanceller.testing.AtlasStub;
@@ -17,6 +18,9 @@ import io.restorejobcanceller.testing.CancellerHarness;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -108,5 +112,60 @@ class ServiceAccountTokensTest {
         assertThat(exitCode).isZero();
         assertThat(tokenRequests()).isBetween(2, 12); // about one per 1.5 s, not one per DELETE
         assertThat(revocations()).isEqualTo(tokenRequests()); // every token minted is revoked
+    }
+
+    @ParameterizedTest
+    @MethodSource("unusableTokenAnswers")
+    void anUnusableTokenAnswerStopsTheRunSayingWhatCameBack(ResponseDefinitionBuilder answer, String whatCameBack,
+                                                            CapturedOutput output) {
+        // given
+        atlas.tokenEndpointAnswers(answer);
+        AuthenticationTest.useServiceAccount(canceller);
+        Path input = canceller.file("in.csv", csv(3));
+
+        // when
+        int exitCode = canceller.run("--input=" + input);
+
+        // then
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(tokenRequests()).isEqualTo(1);
+        assertThat(output.getOut()).contains("Failed: the token endpoint answered service account " + AuthenticationTest.CLIENT_ID
+                + " with " + whatCameBack).doesNotContain("invalid_token_response");
+        assertThat(atlas.deletesUnder(GROUP)).isZero();
+    }
+
+    static Stream<Arguments> unusableTokenAnswers() {
+        return Stream.of(
+                Arguments.of(aResponse().withStatus(307).withHeader("Location", "https://login.example.com/oauth/token?state=x"),
+                        "HTTP 307, a redirect to https://login.example.com/oauth/token; set canceller.atlas.token-url"),
+                Arguments.of(aResponse().withStatus(200).withHeader("Content-Type", "text/html; charset=utf-8")
+                        .withBody("<html><body>Sign in</body></html>"), "HTTP 200 text/html;charset=utf-8, not a JSON token response"),
+                Arguments.of(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"expires_in\":3600,\"token_type\":\"Bearer\"}"), "HTTP 200 application/json without an access_token"),
+                Arguments.of(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"access_token\":\"\",\"token_type\":\"Bearer\"}"), "HTTP 200 application/json with an empty access_token"),
+                Arguments.of(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"access_token\":\"t\",\"expires_in\":3600,\"token_type\":\"mac\"}"),
+                        "HTTP 200 with token_type 'mac'; only Bearer tokens can be used"));
+    }
+
+    @Test
+    void aTokenWithoutALifetimeIsAssumedToLastAnHourNotOneSecond() {
+        // given: a token answer without expires_in, over a run of about 3 s
+        atlas.tokenEndpointAnswers(IntStream.rangeClosed(1, 20).mapToObj(n -> aResponse().withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"access_token\":\"sa-token-" + n + "\",\"token_type\":\"Bearer\"}"))
+                .toArray(ResponseDefinitionBuilder[]::new));
+        atlas.answerUnder(GROUP, null, AtlasStub.cancelled().withFixedDelay(100));
+        AuthenticationTest.useServiceAccount(canceller);
+        Path input = canceller.file("in.csv", csv(30));
+
+        // when
+        int exitCode = canceller.with("--canceller.concurrency=1").run("--input=" + input);
+
+        // then
+        assertThat(exitCode).isZero();
+        assertThat(tokenRequests()).isEqualTo(1);
+        assertThat(canceller.outcomes()).hasSize(30).allSatisfy(row -> assertThat(row.get("OUTCOME")).isEqualTo("CANCELLED"));
     }
 }

@@ -77,4 +77,18 @@ class QuietLogsTest {
                 + " projects outside canceller.guard.allowed-projects, not sent; at canceller.rate.requests-per-minute=60"
                 + " per project this takes at least 3 s");
     }
+
+    @Test
+    void httpClientsOwnWarningsStayOutOfTheQuietLog(CapturedOutput output) {
+        // given: a 401 whose challenge HttpClient cannot parse (it warns "ex-0000000001 Malformed challenge")
+        canceller.atlas().answer(path(1), io.restorejobcanceller.testing.AtlasStub.apiError(401, "NOT_IN_GROUP", "Unauthorized",
+                "Not in this project.").withHeader("WWW-Authenticate", " "));
+
+        // when
+        int exitCode = canceller.run("--input=" + canceller.file("in.csv", csv(1)));
+
+        // then
+        assertThat(exitCode).isEqualTo(3);
+        assertThat(output.getAll()).doesNotContain("Malformed challenge").doesNotContain("ex-0");
+    }
 }

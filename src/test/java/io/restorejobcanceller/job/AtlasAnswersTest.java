@@ -198,4 +198,22 @@ class AtlasAnswersTest {
         assertThat(canceller.sleeper().waits()).contains(Duration.ofSeconds(10))
                 .allSatisfy(wait -> assertThat(wait).isLessThanOrEqualTo(Duration.ofSeconds(10)));
     }
+
+    @Test
+    void aRedirectNamesWhereItPointed() {
+        // given
+        atlas.answer(io.restorejobcanceller.testing.Targets.path(1), aResponse().withStatus(307)
+                .withHeader("Location", "https://elsewhere.example.com/api/atlas/v2/moved?signature=s3cr3t"));
+        Path input = canceller.file("in.csv", io.restorejobcanceller.testing.Targets.csv(1));
+
+        // when
+        int exitCode = canceller.run("--input=" + input);
+
+        // then
+        assertThat(exitCode).isEqualTo(3);
+        assertThat(canceller.outcomes()).singleElement().satisfies(row -> {
+            assertThat(row.get("OUTCOME")).isEqualTo("FAILED");
+            assertThat(row.get("DETAIL")).isEqualTo("HTTP 307 redirect to https://elsewhere.example.com/api/atlas/v2/moved (no body)");
+        });
+    }
 }

@@ -32,6 +32,7 @@ public final class DigestAtlasServer implements AutoCloseable {
     private final String username;
     private final String password;
     private final int nonceUses;
+    private final boolean staleForever;
     private final Map<String, Set<String>> seenNonceCounts = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> acceptedByPath = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
@@ -43,9 +44,22 @@ public final class DigestAtlasServer implements AutoCloseable {
 
     /** @param nonceUses how many requests a nonce serves before it is retired as stale (0: never) */
     public DigestAtlasServer(String username, String password, int nonceUses) throws IOException {
+        this(username, password, nonceUses, false);
+    }
+
+    /**
+     * A server that calls every nonce stale once it is used, however right the answer, as a load balancer in front of
+     * nodes with different nonce secrets does: it never accepts a request.
+     */
+    public static DigestAtlasServer staleForever(String username, String password) throws IOException {
+        return new DigestAtlasServer(username, password, 0, true);
+    }
+
+    private DigestAtlasServer(String username, String password, int nonceUses, boolean staleForever) throws IOException {
         this.username = username;
         this.password = password;
         this.nonceUses = nonceUses;
+        this.staleForever = staleForever;
         this.server = LoopbackServer.start(0, 16, "digest-server", Map.of("/", this::handle));
     }
 
@@ -80,6 +94,11 @@ public final class DigestAtlasServer implements AutoCloseable {
         if (!seenNonceCounts.computeIfAbsent(nonce, k -> ConcurrentHashMap.newKeySet()).add(p.get("cnonce") + "/" + nc)) {
             replayedCounts.incrementAndGet();
             challenge(exchange, false);
+            return;
+        }
+        if (staleForever) {
+            currentNonce = newNonce();
+            challenge(exchange, true);
             return;
         }
         if (nonceUses > 0 && nc >= nonceUses) {
