@@ -26,18 +26,23 @@ public final class AtlasCredentials {
     /** Why the Atlas CLI profile gave no credentials (set by settings.AtlasCliProfile): said only by a run that needs them. */
     public static final String PROFILE_PROBLEM = "atlascli.profile-problem";
 
+    /** How the name of the property source holding an Atlas CLI profile's credentials starts. */
+    public static final String PROFILE_SOURCE = "Atlas CLI profile";
+
     public enum Kind { SERVICE_ACCOUNT, API_KEY, ACCESS_TOKEN, NONE }
 
     private final Kind kind;
     private final String id;
     private final String secret;
     private final String problem;
+    private final String origin;
 
-    private AtlasCredentials(Kind kind, String id, String secret, String problem) {
+    private AtlasCredentials(Kind kind, String id, String secret, String problem, String origin) {
         this.kind = kind;
         this.id = id;
         this.secret = secret;
         this.problem = problem;
+        this.origin = origin;
     }
 
     public static AtlasCredentials from(Environment environment) {
@@ -60,14 +65,15 @@ public final class AtlasCredentials {
             return invalid(half);
         }
         if (clientId != null) {
-            return new AtlasCredentials(Kind.SERVICE_ACCOUNT, clientId, clientSecret, null);
+            return new AtlasCredentials(Kind.SERVICE_ACCOUNT, clientId, clientSecret, null, CredentialsOrigin.of(environment, CLIENT_ID));
         }
         if (publicKey != null) {
-            return new AtlasCredentials(Kind.API_KEY, publicKey, privateKey, null);
+            return new AtlasCredentials(Kind.API_KEY, publicKey, privateKey, null,
+                    CredentialsOrigin.of(environment, value(environment, PUBLIC_API_KEY) != null ? PUBLIC_API_KEY : PUBLIC_KEY_PROPERTY));
         }
         String token = value(environment, ACCESS_TOKEN);
         if (token != null) {
-            return new AtlasCredentials(Kind.ACCESS_TOKEN, null, token, null);
+            return new AtlasCredentials(Kind.ACCESS_TOKEN, null, token, null, CredentialsOrigin.of(environment, ACCESS_TOKEN));
         }
         List<String> empty = Stream.of(CLIENT_ID, CLIENT_SECRET, PUBLIC_API_KEY, PRIVATE_API_KEY, ACCESS_TOKEN)
                 .filter(environment::containsProperty).toList(); // present, yet blank: value() found none of them
@@ -80,7 +86,7 @@ public final class AtlasCredentials {
     }
 
     private static AtlasCredentials invalid(String problem) {
-        return new AtlasCredentials(Kind.NONE, null, null, problem);
+        return new AtlasCredentials(Kind.NONE, null, null, problem, null);
     }
 
     private static String halfPair(Environment environment, String first, String firstName, String second,
@@ -110,6 +116,19 @@ public final class AtlasCredentials {
     /** Why no usable credentials are configured, if so. */
     public Optional<String> problem() {
         return Optional.ofNullable(problem);
+    }
+
+    /**
+     * Who the requests are sent as, and where that came from, e.g. {@code service account mdb_sa_id_… (MONGODB_ATLAS_CLIENT_ID
+     * from the environment)}; never the secret.
+     */
+    public String describe() {
+        return switch (kind) {
+            case SERVICE_ACCOUNT -> "service account " + id + " (" + origin + ")";
+            case API_KEY -> "API key " + id + " (" + origin + ")";
+            case ACCESS_TOKEN -> "an access token (" + origin + ")";
+            case NONE -> "no credentials";
+        };
     }
 
     /** The client id or public key; not a secret. */

@@ -55,6 +55,9 @@ public record AtlasProperties(
      */
     public String secretUrlProblem() {
         String problem = urlProblem("canceller.atlas.base-url", baseUrl);
+        if (problem == null && baseUrl.getPath() != null && baseUrl.getPath().startsWith("/api/")) {
+            problem = "canceller.atlas.base-url is the site without the API's path (e.g. https://cloud.mongodb.com), not " + baseUrl;
+        }
         problem = problem != null ? problem : urlProblem("canceller.atlas.token-url", effectiveTokenUrl());
         return problem != null ? problem : urlProblem("canceller.atlas.revoke-url", effectiveRevokeUrl());
     }

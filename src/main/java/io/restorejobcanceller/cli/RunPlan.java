@@ -2,6 +2,8 @@ package io.restorejobcanceller.cli;
 
 import java.util.Map;
 
+import io.restorejobcanceller.atlas.AtlasCredentials;
+import io.restorejobcanceller.atlas.AtlasProperties;
 import io.restorejobcanceller.input.InputFile;
 import io.restorejobcanceller.job.GuardProperties;
 import io.restorejobcanceller.run.CancellationLauncher;
@@ -25,11 +27,16 @@ class RunPlan {
     private final RateProperties rate;
     private final GuardProperties guard;
     private final Confirmation confirmation;
+    private final AtlasProperties atlas;
+    private final AtlasCredentials credentials;
 
-    RunPlan(RateProperties rate, GuardProperties guard, Confirmation confirmation) {
+    RunPlan(RateProperties rate, GuardProperties guard, Confirmation confirmation, AtlasProperties atlas,
+            AtlasCredentials credentials) {
         this.rate = rate;
         this.guard = guard;
         this.confirmation = confirmation;
+        this.atlas = atlas;
+        this.credentials = credentials;
     }
 
     /** Approves a run of this file, or throws why not; {@code confirmed}: the operator said yes beforehand. */
@@ -53,7 +60,7 @@ class RunPlan {
         log.info("{}", plan(file, valid, toSend, sent));
         if (!confirmed) {
             ask("Cancel " + toSend + " restore jobs in " + (toSend == valid ? file.spread().describe()
-                    : sent.size() + " allowed project" + (sent.size() == 1 ? "" : "s")) + "?");
+                    : sent.size() + " allowed project" + (sent.size() == 1 ? "" : "s")) + " " + destination() + "?");
         }
     }
 
@@ -61,20 +68,22 @@ class RunPlan {
     void approveRetry(InputFile file, CancellationLauncher.Retry retry, boolean confirmed) {
         String rows = retry.failedRows() + (retry.failedRows() == 1 ? " row" : " rows");
         log.info("Plan: retry the {} of {} that ended FAILED (no verdict from Atlas) in job execution {}; its other rows"
-                + " are done and not sent again", rows, file.path().getFileName(), retry.execution().getId());
+                + " are done and not sent again; {}", rows, file.path().getFileName(), retry.execution().getId(), destination());
         if (!confirmed) {
-            ask("Send the " + rows + " that ended FAILED in job execution " + retry.execution().getId() + " again?");
+            ask("Send the " + rows + " that ended FAILED in job execution " + retry.execution().getId() + " again "
+                    + destination() + "?");
         }
     }
 
     /** Says what a restart resumes and asks, unless {@code confirmed}. */
     void approveRestart(CancellationLauncher.Resume resume, String fileName, boolean confirmed) {
         long left = Math.max(0, resume.rows() - resume.recordedRows());
-        log.info("Plan: resume job execution {} of {} ({}): {} of its {} rows are recorded and not sent again, {} left",
-                resume.execution().getId(), fileName, resume.execution().getStatus(), resume.recordedRows(), resume.rows(), left);
+        log.info("Plan: resume job execution {} of {} ({}): {} of its {} rows are recorded and not sent again, {} left; {}",
+                resume.execution().getId(), fileName, resume.execution().getStatus(), resume.recordedRows(), resume.rows(),
+                left, destination());
         if (!confirmed) {
             ask("Resume job execution " + resume.execution().getId() + " and cancel the restore jobs of the " + left
-                    + (left == 1 ? " row" : " rows") + " of " + fileName + " not yet recorded?");
+                    + (left == 1 ? " row" : " rows") + " of " + fileName + " not yet recorded " + destination() + "?");
         }
     }
 
@@ -90,7 +99,12 @@ class RunPlan {
         String least = rate.leastTimeFor(sent).map(time -> "; at canceller.rate.requests-per-minute="
                 + rate.requestsPerMinute() + (rate.scope() == RateProperties.Scope.PROJECT ? " per project" : "")
                 + " this takes at least " + HumanDuration.of(time)).orElse("");
-        return "Plan: " + file.dataRows() + (file.dataRows() == 1 ? " row of " : " rows of ") + file.path().getFileName() + ", " + valid + " valid, naming "
-                + file.spread().describe() + outside + least;
+        return "Plan: " + file.dataRows() + (file.dataRows() == 1 ? " row of " : " rows of ") + file.path().getFileName()
+                + ", " + valid + " valid, naming " + file.spread().describe() + outside + least + "; " + destination();
+    }
+
+    /** Where the requests go and as whom: the base URL and the credentials with their public id and origin. */
+    private String destination() {
+        return "at " + atlas.baseUrlWithoutSlash() + " as " + credentials.describe();
     }
 }

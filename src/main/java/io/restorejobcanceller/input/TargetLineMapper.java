@@ -3,6 +3,7 @@ package io.restorejobcanceller.input;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.springframework.batch.infrastructure.item.file.LineCallbackHandler;
@@ -21,6 +22,9 @@ final class TargetLineMapper implements LineMapper<InputRow>, LineCallbackHandle
     static final List<String> REQUIRED = List.of("groupId", "clusterName", "restoreJobId");
     /** What a header field must look like to be shown in an error message: never a line's raw content. */
     private static final Pattern COLUMN_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_ .-]{0,39}");
+
+    private static final List<Map.Entry<String, String>> OTHER_SEPARATORS = List.of(Map.entry(";", "semicolons (;)"),
+            Map.entry("\t", "tabs"), Map.entry("|", "vertical bars (|)"));
 
     private final Path file;
     private final DelimitedLineTokenizer tokenizer = new DelimitedLineTokenizer();
@@ -62,7 +66,7 @@ final class TargetLineMapper implements LineMapper<InputRow>, LineCallbackHandle
         }
         if (!missing.isEmpty()) {
             throw new InputFileException(file, "header lacks column " + String.join(", ", missing)
-                    + " (" + describe(names) + "; required: " + String.join(", ", REQUIRED) + ")");
+                    + " (" + describe(names) + "; required: " + String.join(", ", REQUIRED) + ")" + separatorHint(names, header));
         }
         columns = found;
     }
@@ -93,6 +97,17 @@ final class TargetLineMapper implements LineMapper<InputRow>, LineCallbackHandle
     /** A quoted field may not span lines: one record per physical line keeps LINE_NUMBER exact. */
     private static boolean unbalancedQuotes(String line) {
         return line.chars().filter(c -> c == '"').count() % 2 != 0;
+    }
+
+    /** A file separated by something else than commas (a spreadsheet's semicolons, tabs) has a header of one field. */
+    private static String separatorHint(FieldSet names, String header) {
+        if (names.getFieldCount() != 1) {
+            return "";
+        }
+        return OTHER_SEPARATORS.stream().filter(separator -> header.contains(separator.getKey())).findFirst()
+                .map(separator -> "; its columns are separated by " + separator.getValue()
+                        + ": save it as CSV, separated by commas (" + String.join(",", REQUIRED) + ")")
+                .orElse("");
     }
 
     private static String describe(FieldSet names) {

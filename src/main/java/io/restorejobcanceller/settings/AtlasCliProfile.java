@@ -49,19 +49,21 @@ public class AtlasCliProfile implements ApplicationListener<ApplicationEnvironme
         if (!CommandWord.isOneOf(environment, CALLING_COMMANDS) || CREDENTIAL_VARIABLES.stream().anyMatch(name -> hasValue(environment, name))) {
             return;
         }
-        Map<String, Object> settings;
-        try {
-            settings = settings(environment);
-        } catch (IllegalArgumentException unusable) { // said by a run that needs credentials: a dry run needs none
-            settings = Map.of(AtlasCredentials.PROFILE_PROBLEM, unusable.getMessage());
-        }
-        environment.getPropertySources().addLast(new MapPropertySource("atlasCliProfile", settings));
-    }
-
-    private static Map<String, Object> settings(ConfigurableEnvironment environment) {
         String named = environment.getProperty(PROFILE, "").strip();
         String profile = named.isEmpty() ? DEFAULT_PROFILE : named;
         Path file = SettingsFiles.xdgDirectory(environment, "XDG_CONFIG_HOME", ".config").resolve("atlascli/config.toml");
+        Map<String, Object> settings;
+        try {
+            settings = settings(environment, named, profile, file);
+        } catch (IllegalArgumentException unusable) { // said by a run that needs credentials: a dry run needs none
+            settings = Map.of(AtlasCredentials.PROFILE_PROBLEM, unusable.getMessage());
+        }
+        // the source's name is what the run says the credentials came from
+        environment.getPropertySources().addLast(new MapPropertySource(
+                AtlasCredentials.PROFILE_SOURCE + " '" + profile + "' of " + file, settings));
+    }
+
+    private static Map<String, Object> settings(ConfigurableEnvironment environment, String named, String profile, Path file) {
         if (!Files.isRegularFile(file)) {
             if (!named.isEmpty()) {
                 throw new IllegalArgumentException("there is no Atlas CLI configuration " + file + " to read profile '"

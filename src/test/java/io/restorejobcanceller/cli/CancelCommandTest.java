@@ -39,6 +39,21 @@ class CancelCommandTest {
     }
 
     @Test
+    void aFileSeparatedBySemicolonsIsNamedAsSuch(CapturedOutput output) {
+        // given: what a spreadsheet saves as "CSV" in many locales
+        Path input = canceller.file("in.csv", "groupId;clusterName;restoreJobId\n" + Targets.row(1).replace(',', ';') + "\n");
+
+        // when
+        int exitCode = canceller.run("cancel", input.toString());
+
+        // then
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(errorLines(output)).singleElement().asString().endsWith("; its columns are separated by semicolons (;):"
+                + " save it as CSV, separated by commas (groupId,clusterName,restoreJobId)");
+        assertNothingSentOrStarted();
+    }
+
+    @Test
     void anEmptyFileIsAUsageError(CapturedOutput output) {
         // given
         Path input = canceller.file("in.csv", "\uFEFF# only a comment\n\n");

@@ -175,7 +175,8 @@ class CommandLineIT {
         Result noTerminal = launcher.run("cancel", input(6).toString(), base);
 
         // then
-        assertThat(declined.out()).contains("Cancel 3 restore jobs in 1 project (1 cluster)? [y/N]");
+        assertThat(declined.out()).contains("Cancel 3 restore jobs in 1 project (1 cluster) at " + atlas.baseUrl()
+                + " as an access token (MONGODB_ATLAS_ACCESS_TOKEN from the environment)? [y/N]");
         assertThat(declined.exitCode()).isEqualTo(2);
         assertThat(sentAfterDeclined).isZero();
         assertThat(accepted.out()).contains("[y/N]", "Outcomes: CANCELLED=3");

@@ -4,6 +4,7 @@ import static io.restorejobcanceller.testing.Targets.csv;
 import static io.restorejobcanceller.testing.Targets.path;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -57,7 +58,24 @@ class QuietLogsTest {
         // then
         assertThat(exitCode).isZero();
         assertThat(output.getErr()).containsPattern("Plan: 5 rows of in.csv, 5 valid, naming 1 project \\(1 cluster\\);"
-                + " at canceller.rate.requests-per-minute=100 per project this takes at least 3 s");
+                + " at canceller.rate.requests-per-minute=100 per project this takes at least 3 s; at " + canceller.atlas().baseUrl()
+                + " as an access token \\(MONGODB_ATLAS_ACCESS_TOKEN from ");
+    }
+
+    @Test
+    void thePlanNamesTheProfileTheCredentialsCameFromAndTheirPublicId(CapturedOutput output) throws Exception {
+        // given: an Atlas CLI profile, and no credentials in the environment
+        Path config = Files.createDirectories(canceller.directory().resolve("config/atlascli")).resolve("config.toml");
+        Files.writeString(config, "[night]\npublic_api_key = \"abcdefgh\"\nprivate_api_key = \"0b6b4e9c-test-only\"\n");
+        canceller.token(null);
+
+        // when
+        int exitCode = canceller.run("cancel", "--profile", "night", canceller.file("in.csv", csv(2)).toString());
+
+        // then
+        assertThat(exitCode).isZero();
+        assertThat(output.getErr()).contains("; at " + canceller.atlas().baseUrl() + " as API key abcdefgh (Atlas CLI profile"
+                + " 'night' of " + config + ")").doesNotContain("0b6b4e9c");
     }
 
     @Test

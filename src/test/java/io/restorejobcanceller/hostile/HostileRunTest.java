@@ -112,6 +112,22 @@ class HostileRunTest {
     }
 
     @Test
+    void aBaseUrlWithTheApiPathIsRefusedBeforeAnythingIsSent(CapturedOutput output) {
+        // given: the URL copied from the API's documentation, path included
+        canceller.with("--canceller.atlas.base-url=" + atlas.baseUrl() + "/api/atlas/v2");
+
+        // when
+        int exitCode = canceller.run("cancel", canceller.file("in.csv", csv(2)).toString());
+
+        // then
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(output.getErr()).contains("error: canceller.atlas.base-url is the site without the API's path"
+                + " (e.g. https://cloud.mongodb.com), not " + atlas.baseUrl() + "/api/atlas/v2");
+        assertThat(atlas.requests()).isEmpty();
+        assertThat(canceller.outcomes()).isEmpty();
+    }
+
+    @Test
     void anArchivedFileIsNeverOverwrittenByALaterFileOfTheSameName() throws Exception {
         // given
         Path inbox = Files.createDirectories(canceller.directory().resolve("inbox"));
