@@ -31,7 +31,8 @@ class PostgresQueryTest {
         "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid <> pg_backend_pid() | pg_terminate_backend",
         "SELECT * FROM dblink('dbname=postgres', 'DELETE FROM cancellation_outcome') AS t(n int) | dblink",
         "SELECT lo_import('/etc/hostname') AS x | lo_import",
-        "SELECT set_config('default_transaction_read_only', 'off', false) AS x | set_config"})
+        "SELECT set_config('default_transaction_read_only', 'off', false) AS x | set_config",
+        "SELECT nextval('batch_job_seq') AS x | nextval"})
     void aFunctionThatWaitsSignalsOrReachesOutIsRefused(String sql, String function, CapturedOutput output) {
         // when
         int exitCode = canceller.run("query", sql);
