@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code query "SELECT ..." [--format=table|csv|json]}: one read-only SELECT on the results database, so that an
  * auditor needs no database client. The database is opened read-only (H2) or queried in a read-only transaction that
- * is rolled back (PostgreSQL); anything but a single SELECT is refused before it reaches the database.
+ * is rolled back (PostgreSQL), for canceller.query.timeout at most; anything but a single SELECT that only reads
+ * (see ResultsDatabase#query) is refused before it reaches the database.
  */
 @Component
 class QueryCommand {

@@ -9,7 +9,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "query", mixinStandardHelpOptions = true, versionProvider = Version.class, showDefaultValues = true,
         description = {"Runs one read-only SELECT on the results database (no database client needed).",
-                "Anything but a single SELECT is refused before it reaches the database."})
+                "Anything but a single SELECT calling only pure functions is refused before it reaches the database;",
+                "The database stops it after canceller.query.timeout."})
 final class QueryOptions {
 
     @Mixin

@@ -62,6 +62,12 @@ public record DatabaseProblem(Kind kind, String message) {
         ProcessHandle holder = holders.get(0);
         List<String> command = FileHolders.commandLine(holder.pid());
         if (isThisTool(command)) {
+            String word = commandWord(command);
+            if (ResultsDatabase.READING_COMMANDS.contains(word)) {
+                return new DatabaseProblem(Kind.IN_USE, "the results database " + file + " is in use by a `" + word
+                        + "` of restore-job-canceller (PID " + holder.pid() + "), which holds it only while it runs (a query"
+                        + " for canceller.query.timeout at most): run again once it has ended" + sharing);
+            }
             return new DatabaseProblem(Kind.IN_USE, "the results database " + file
                     + " is in use by another run of restore-job-canceller (PID " + holder.pid() + ")" + sharing);
         }
@@ -72,6 +78,28 @@ public record DatabaseProblem(Kind kind, String message) {
 
     private static boolean isThisTool(List<String> command) {
         return command.stream().anyMatch(arg -> arg.startsWith("io.restorejobcanceller.") || arg.endsWith("restore-job-canceller.jar"));
+    }
+
+    /**
+     * The command a process of this tool runs ({@code query}, {@code cancel}...): its first argument after the main
+     * class or jar that is neither an option nor the value of a setting given as {@code --KEY VALUE}; empty if none.
+     */
+    static String commandWord(List<String> command) {
+        int main = 0;
+        while (main < command.size() && !command.get(main).startsWith("io.restorejobcanceller.")
+                && !(main > 0 && command.get(main - 1).equals("-jar"))) {
+            main++;
+        }
+        for (int i = main + 1; i < command.size(); i++) {
+            String arg = command.get(i);
+            if (!arg.startsWith("-")) {
+                return arg;
+            }
+            if (arg.startsWith("--") && arg.contains(".") && !arg.contains("=")) {
+                i++;
+            }
+        }
+        return "";
     }
 
     /**

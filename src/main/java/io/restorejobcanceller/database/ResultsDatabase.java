@@ -6,16 +6,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Set;
 
 import javax.sql.DataSource;
-
-import net.sf.jsqlparser.JSQLParserException;
-import net.sf.jsqlparser.parser.CCJSqlParserUtil;
-import net.sf.jsqlparser.statement.Statements;
-import net.sf.jsqlparser.statement.select.Select;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -24,14 +20,21 @@ import org.springframework.stereotype.Component;
 @Component
 public class ResultsDatabase {
 
+    /** The commands that only read the results database, which they open read-only. */
+    public static final Set<String> READING_COMMANDS = Set.of("report", "query");
     static final String RESULTS_TABLE = "CANCELLATION_OUTCOME";
+
+    /** SQLSTATE of a statement the database cancelled (H2 and PostgreSQL alike): here, at the query timeout. */
+    private static final String CANCELLED = "57014";
 
     private final DataSource dataSource;
     private final String url;
+    private final QueryProperties queries;
 
-    ResultsDatabase(DataSource dataSource, @Value("${spring.datasource.url}") String url) {
+    ResultsDatabase(DataSource dataSource, @Value("${spring.datasource.url}") String url, QueryProperties queries) {
         this.dataSource = dataSource;
         this.url = url;
+        this.queries = queries;
     }
 
     /** The database's URL as it may be printed (no credentials). */
@@ -76,34 +79,32 @@ public class ResultsDatabase {
     }
 
     /**
-     * Runs one SELECT on a read-only connection in a transaction that is rolled back, passing each row to the sink.
+     * Runs one SELECT that only reads (see {@link ReadOnlyQuery}) on a read-only connection, in a transaction that is
+     * rolled back and for {@code canceller.query.timeout} at most, passing each row to the sink.
      *
-     * @throws RefusedQueryException when the text is not a single SELECT, or the database refuses it
+     * @throws RefusedQueryException when the text is not a single SELECT that only reads, the database refuses it, or
+     *                               it ran out of time
      */
     public void query(String sql, QuerySink sink) {
-        requireSingleSelect(sql);
+        String checked = ReadOnlyQuery.checked(sql);
         requireResults();
         try (Connection connection = dataSource.getConnection()) {
             connection.setReadOnly(true);
             connection.setAutoCommit(false);
-            try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet rows = statement.executeQuery()) {
-                ResultSetMetaData columns = rows.getMetaData();
-                List<String> names = new ArrayList<>();
-                for (int i = 1; i <= columns.getColumnCount(); i++) {
-                    names.add(columns.getColumnLabel(i));
-                }
-                sink.columns(names);
-                while (rows.next()) {
-                    List<Object> values = new ArrayList<>(names.size());
-                    for (int i = 1; i <= names.size(); i++) {
-                        values.add(QueryValues.plain(rows.getObject(i)));
-                    }
-                    sink.row(values);
+            try (PreparedStatement statement = connection.prepareStatement(checked)) {
+                limitTime(connection, statement);
+                try (ResultSet rows = statement.executeQuery()) {
+                    read(rows, sink);
                 }
             } finally {
                 connection.rollback();
             }
         } catch (SQLException e) {
+            if (CANCELLED.equals(e.getSQLState())) {
+                throw new RefusedQueryException("the query ran longer than canceller.query.timeout (" + queries.timeoutSeconds()
+                        + " s) and was stopped, nothing changed: narrow it (WHERE, LIMIT) or allow it more time, e.g."
+                        + " --canceller.query.timeout=5m");
+            }
             String message = e.getMessage() == null ? e.toString()
                     : e.getMessage().strip().lines().findFirst().orElse("").replaceFirst("; SQL statement:$", ""); // H2's own suffix
             throw new RefusedQueryException("the database refused the query: " + message);
@@ -111,17 +112,32 @@ public class ResultsDatabase {
         sink.end();
     }
 
-    private static void requireSingleSelect(String sql) {
-        Statements statements;
-        try {
-            statements = CCJSqlParserUtil.parseStatements(sql);
-        } catch (JSQLParserException e) {
-            throw new RefusedQueryException("query takes one SELECT statement; this one could not be read as SQL");
+    /**
+     * JDBC's timeout, which H2 enforces itself and the PostgreSQL driver by cancelling from this process; PostgreSQL
+     * also gets its own statement_timeout, which holds even if this process is killed meanwhile.
+     */
+    private void limitTime(Connection connection, Statement statement) throws SQLException {
+        statement.setQueryTimeout(queries.timeoutSeconds());
+        if (connection.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
+            try (Statement set = connection.createStatement()) {
+                set.execute("SET LOCAL statement_timeout = " + queries.timeoutSeconds() * 1000L);
+            }
         }
-        if (statements.size() != 1 || !(statements.get(0) instanceof Select)) {
-            String got = statements.size() != 1 ? statements.size() + " statements"
-                    : "a " + statements.get(0).getClass().getSimpleName().toUpperCase(Locale.ROOT) + " statement";
-            throw new RefusedQueryException("query takes one SELECT statement and nothing else (it never changes the database), not " + got);
+    }
+
+    private static void read(ResultSet rows, QuerySink sink) throws SQLException {
+        ResultSetMetaData columns = rows.getMetaData();
+        List<String> names = new ArrayList<>();
+        for (int i = 1; i <= columns.getColumnCount(); i++) {
+            names.add(columns.getColumnLabel(i));
+        }
+        sink.columns(names);
+        while (rows.next()) {
+            List<Object> values = new ArrayList<>(names.size());
+            for (int i = 1; i <= names.size(); i++) {
+                values.add(QueryValues.plain(rows.getObject(i)));
+            }
+            sink.row(values);
         }
     }
 }

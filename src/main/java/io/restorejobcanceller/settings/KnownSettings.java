@@ -11,6 +11,7 @@ import io.restorejobcanceller.atlas.AtlasProperties;
 import io.restorejobcanceller.cli.InputProperties;
 import io.restorejobcanceller.cli.ScheduleProperties;
 import io.restorejobcanceller.database.DatabaseUrl;
+import io.restorejobcanceller.database.QueryProperties;
 import io.restorejobcanceller.job.GuardProperties;
 import io.restorejobcanceller.job.StepProperties;
 import io.restorejobcanceller.sending.RateProperties;
@@ -43,7 +44,8 @@ public class KnownSettings implements ApplicationListener<ApplicationEnvironment
      * 0.1 s); {@code SettingsDocumentationTest} scans and fails when a record is missing here.
      */
     static final List<Class<?>> SETTINGS = List.of(AtlasProperties.class, RateProperties.class, RetryProperties.class,
-            SendingProperties.class, StepProperties.class, GuardProperties.class, InputProperties.class, ScheduleProperties.class);
+            SendingProperties.class, StepProperties.class, GuardProperties.class, InputProperties.class, ScheduleProperties.class,
+            QueryProperties.class);
 
     /** After the logging system is set up, so that a refusal is one line (see CancellerApplication), not a report. */
     @Override

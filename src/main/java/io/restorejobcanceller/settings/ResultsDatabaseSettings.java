@@ -3,9 +3,9 @@ package io.restorejobcanceller.settings;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 
 import io.restorejobcanceller.database.DatabaseUrl;
+import io.restorejobcanceller.database.ResultsDatabase;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -22,14 +22,13 @@ import org.springframework.core.env.MapPropertySource;
 public class ResultsDatabaseSettings implements EnvironmentPostProcessor, Ordered {
 
     static final String URL = "spring.datasource.url";
-    static final Set<String> READING_COMMANDS = Set.of("report", "query");
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         String configured = environment.getProperty(URL);
         String url = configured == null || configured.isBlank() ? defaultUrl(environment) : configured.strip();
         Map<String, Object> settings = new HashMap<>();
-        if (CommandWord.isOneOf(environment, READING_COMMANDS)) {
+        if (CommandWord.isOneOf(environment, ResultsDatabase.READING_COMMANDS)) {
             url = DatabaseUrl.readOnly(url);
             settings.put("spring.flyway.enabled", "false");
             settings.put("spring.datasource.hikari.read-only", "true");

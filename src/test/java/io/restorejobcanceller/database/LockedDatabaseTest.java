@@ -73,6 +73,38 @@ class LockedDatabaseTest {
         }
     }
 
+    @Test
+    void aFileHeldByAQueryOfThisToolNamesTheQuery(CapturedOutput output) throws Exception {
+        // given: a query that runs until its timeout
+        assertThat(canceller.run(SAMPLE, "--dry-run")).isZero();
+        CancellerProcess query = canceller.start("--canceller.query.timeout=120s", "query",
+                "SELECT COUNT(*) AS N FROM SYSTEM_RANGE(1, 100000) A CROSS JOIN SYSTEM_RANGE(1, 100000) B WHERE A.X + B.X = 0");
+        try {
+            awaitHeld(canceller.directory().resolve("db.mv.db"), null);
+
+            // when
+            int exitCode = canceller.run(SAMPLE);
+
+            // then
+            assertThat(exitCode).isEqualTo(4);
+            assertThat(output.getErr()).containsPattern("is in use by a `query` of restore-job-canceller \\(PID \\d+\\), which"
+                    + " holds it only while it runs").doesNotContain("another run");
+            assertThat(canceller.atlas().requests()).isEmpty();
+        } finally {
+            query.sigkill();
+        }
+    }
+
+    @Test
+    void theCommandOfAProcessOfThisToolIsItsFirstWordAfterTheSettings() {
+        assertThat(DatabaseProblem.commandWord(List.of("java", "-cp", "a.jar", "io.restorejobcanceller.CancellerApplication",
+                "--spring.datasource.url", "jdbc:h2:file:/x", "--verbose", "query", "SELECT 1"))).isEqualTo("query");
+        assertThat(DatabaseProblem.commandWord(List.of("java", "-Xmx1g", "-jar", "/opt/restore-job-canceller.jar", "report",
+                "--format=csv"))).isEqualTo("report");
+        assertThat(DatabaseProblem.commandWord(List.of("java", "-jar", "restore-job-canceller.jar", "--input=in.csv"))).isEmpty();
+        assertThat(DatabaseProblem.commandWord(List.of("java", "-jar", "restore-job-canceller.jar", "schedule", "query"))).isEqualTo("schedule");
+    }
+
     private static void awaitHeld(Path file, Process holder) throws InterruptedException {
         for (int i = 0; i < 600 && FileHolders.of(file).isEmpty(); i++) {
             assertThat(holder == null || holder.isAlive()).as("the holding process is alive").isTrue();

@@ -102,7 +102,7 @@ class PostgresTest {
         // when
         int exitCode = canceller.run("query", sql);
 
-        // then: refused before it reaches the database, or by the read-only transaction (the WITH ... DELETE)
+        // then: refused before it reaches the database
         assertThat(exitCode).isEqualTo(2);
         assertThat(canceller.outcomes()).hasSize(5);
     }
