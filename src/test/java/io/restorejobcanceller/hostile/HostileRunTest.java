@@ -57,8 +57,10 @@ class HostileRunTest {
 
     @Test
     void theSameContentNeverRunsTwiceAtOnceWhateverItsPath() throws Exception {
-        // given: a copy of the file under another name, launched while the first runs
-        atlas.answer(path(1), AtlasStub.cancelled().withFixedDelay(1500));
+        // given: a copy of the file under another name, launched while the first runs (its first answer slow enough
+        // that the second launch's start-up is over before it, on a loaded machine too)
+        atlas.answer(path(1), AtlasStub.cancelled().withFixedDelay(8000));
+        canceller.with("--canceller.atlas.read-timeout=30s");
         Path input = canceller.file("in.csv", csv(3));
         Path copy = canceller.file("copy.csv", csv(3));
         CompletableFuture<Integer> first = canceller.runInBackgroundUntilSent(path(1), "--input=" + input);
