@@ -80,6 +80,7 @@ class HostileRunTest {
         atlas.answer(path(1), AtlasStub.cancelled().withFixedDelay(1500));
         Path input = canceller.file("in.csv", csv(ROWS));
         CompletableFuture<Integer> run = canceller.with("--canceller.concurrency=1").with("--canceller.chunk-size=10")
+                .with("--canceller.atlas.read-timeout=30s") // a retry of the slow DELETE is not what this test is about
                 .runInBackgroundUntilSent(path(1), "--input=" + input);
         Files.writeString(input, "groupId,clusterName,restoreJobId\n" + IntStream.rangeClosed(ROWS + 1, 2 * ROWS)
                 .mapToObj(Targets::row).collect(Collectors.joining("\n")) + "\n");
