@@ -52,6 +52,10 @@ public class AtlasAuthorization implements RequestInterceptor, AutoCloseable {
     }
 
     /** Revokes the service-account tokens this run obtained. */
+    AtlasCredentials credentials() {
+        return credentials;
+    }
+
     @Override
     public void close() {
         if (tokens != null) {

@@ -33,8 +33,11 @@ public class AtlasBackupApi implements RestoreJobCancellation {
     private final AtlasAuthorization authorization;
     private final JsonMapper json;
     private final Clock clock;
+    private final String baseUrl;
 
-    public AtlasBackupApi(AtlasBackupClient client, AtlasAuthorization authorization, JsonMapper json, Clock clock) {
+    public AtlasBackupApi(AtlasBackupClient client, AtlasAuthorization authorization, JsonMapper json, Clock clock,
+                          AtlasProperties properties) {
+        this.baseUrl = properties.baseUrlWithoutSlash();
         this.client = client;
         this.authorization = authorization;
         this.json = json;
@@ -141,5 +144,10 @@ public class AtlasBackupApi implements RestoreJobCancellation {
     private Duration retryAfter(Response response) {
         String value = header(response, "Retry-After");
         return value == null ? null : RetryAfter.parse(value, clock);
+    }
+
+    @Override
+    public String destination() {
+        return "Atlas at " + baseUrl + " (" + authorization.credentials().describe() + ")";
     }
 }

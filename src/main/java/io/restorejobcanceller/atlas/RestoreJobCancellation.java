@@ -16,4 +16,9 @@ public interface RestoreJobCancellation {
      * @throws AtlasUnreachableException no answer came
      */
     RestoreJobState restoreJob(CancellationTarget target);
+
+    /** Where the requests go and as whom, for the line that says the credentials were refused. */
+    default String destination() {
+        return "Atlas";
+    }
 }

@@ -52,6 +52,8 @@ public class ServiceAccountTokens implements AutoCloseable {
     private final URI revokeUrl;
     private final String clientId;
     private final String clientSecret;
+    /** Who asks for tokens, and where, for the line that says the token endpoint refused them. */
+    private final String refusedWhom;
     private final List<String> minted = new ArrayList<>();
     private final Duration refreshMargin;
     private final Clock clock;
@@ -87,6 +89,7 @@ public class ServiceAccountTokens implements AutoCloseable {
         this.revokeUrl = revokeUrl;
         this.clientId = credentials.id();
         this.clientSecret = credentials.secret();
+        this.refusedWhom = "the token endpoint " + tokenUrl + " refused " + credentials.describe();
         var registrations = new InMemoryClientRegistrationRepository(ClientRegistration.withRegistrationId(REGISTRATION)
                 .clientId(clientId)
                 .clientSecret(clientSecret)
@@ -138,9 +141,7 @@ public class ServiceAccountTokens implements AutoCloseable {
             } catch (OAuth2AuthorizationException e) {
                 TokenEndpointAnswer answer = TokenEndpointAnswer.of(e, clock);
                 if (!answer.isTransient()) {
-                    throw new TokenEndpointException("the token endpoint refused service account " + clientId + " ("
-                            + answer.description() + "): check " + AtlasCredentials.CLIENT_ID + " and "
-                            + AtlasCredentials.CLIENT_SECRET);
+                    throw new TokenEndpointException(refusedWhom + " (" + answer.description() + "): check its client id and secret there");
                 }
                 if (attempt == TOKEN_ATTEMPTS) {
                     throw new TokenEndpointException("the token endpoint did not give service account " + clientId

@@ -107,8 +107,8 @@ public class RestoreJobCancelSender {
                     RefillRate.in(e.getMessage()).ifPresent(told -> throttle.learnRefillRate(project, told.requests(), told.per()));
                 }
                 CancelResult result = switch (e.verdict()) {
-                    case CREDENTIALS_REFUSED -> throw new RunRefusedException("Atlas refused the credentials (" + e.getMessage()
-                            + ") while cancelling " + target + "; check the credentials in the environment (README: Credentials)");
+                    case CREDENTIALS_REFUSED -> throw new RunRefusedException(atlas.destination() + " refused the credentials ("
+                            + e.getMessage() + ") while cancelling " + target + "; check them (README: Credentials)");
                     case HOST_NOT_ALLOWED -> throw new RunRefusedException("Atlas refuses requests from this host (" + e.getMessage()
                             + "); add this host's public IP address to the organisation's API access list, or run from a host on it");
                     case GONE -> answered(Outcome.NOT_FOUND, e, deletes, unansweredBefore, null);

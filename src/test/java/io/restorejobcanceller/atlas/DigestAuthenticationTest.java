@@ -4,6 +4,7 @@ import static io.restorejobcanceller.testing.Targets.csv;
 import static io.restorejobcanceller.testing.Targets.path;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.restorejobcanceller.testing.CancellerHarness;
@@ -109,7 +110,25 @@ class DigestAuthenticationTest {
             assertThat(exitCode).isEqualTo(1);
             assertThat(server.requests()).isLessThanOrEqualTo(2);
             assertThat(canceller.outcomes()).isEmpty();
-            assertThat(output.getOut()).contains("Atlas refused the credentials (HTTP 401");
+            assertThat(output.getOut()).contains("refused the credentials (HTTP 401");
+        }
+    }
+
+    @Test
+    void aRefusedKeyOfAnAtlasCliProfileIsNamedByItsProfileAndFile(CapturedOutput output) throws Exception {
+        // given: the keys only in a profile of the Atlas CLI's configuration, the private one wrong
+        try (DigestAtlasServer server = new DigestAtlasServer("pubkey", "private-key-value", 0)) {
+            Path config = Files.createDirectories(canceller.directory().resolve("config/atlascli")).resolve("config.toml");
+            Files.writeString(config, "[badprof]\npublic_api_key = \"pubkey\"\nprivate_api_key = \"not-the-private-key\"\n");
+            canceller.token(null).with("--canceller.atlas.base-url=" + server.baseUrl());
+
+            // when
+            int exitCode = canceller.run("cancel", "--profile", "badprof", canceller.file("in.csv", csv(3)).toString());
+
+            // then
+            assertThat(exitCode).isEqualTo(1);
+            assertThat(output.getOut()).contains("Failed: Atlas at " + server.baseUrl() + " (API key pubkey (Atlas CLI profile"
+                    + " 'badprof' of " + config + ")) refused the credentials (HTTP 401").doesNotContain("not-the-private-key");
         }
     }
 

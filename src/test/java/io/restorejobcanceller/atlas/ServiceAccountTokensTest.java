@@ -92,7 +92,8 @@ class ServiceAccountTokensTest {
         // then
         assertThat(exitCode).isEqualTo(1);
         assertThat(tokenRequests()).isEqualTo(1);
-        assertThat(output.getOut()).contains("(HTTP 401 invalid_client): check MONGODB_ATLAS_CLIENT_ID and MONGODB_ATLAS_CLIENT_SECRET");
+        assertThat(output.getOut()).contains("the token endpoint " + atlas.baseUrl() + "/api/oauth/token refused service account ")
+                .contains(" (MONGODB_ATLAS_CLIENT_ID from ").contains("(HTTP 401 invalid_client): check its client id and secret there");
         assertThat(atlas.deletesUnder(GROUP)).isZero();
     }
 

@@ -125,7 +125,8 @@ class CommandLineIT {
 
             // then
             assertThat(result.exitCode()).isEqualTo(1);
-            assertThat(result.out()).contains("Failed: Atlas refused the credentials");
+            assertThat(result.out()).contains("Failed: Atlas at " + server.baseUrl() + " (API key public-key"
+                    + " (MONGODB_ATLAS_PUBLIC_API_KEY from the environment)) refused the credentials");
             assertThat(result.err()).doesNotContain("\tat ", "Exception", "not-the-private-key");
             assertThat(result.err().lines()).hasSizeLessThan(5);
         }

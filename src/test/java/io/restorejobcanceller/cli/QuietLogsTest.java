@@ -35,7 +35,7 @@ class QuietLogsTest {
 
         // then
         assertThat(exitCode).isEqualTo(1);
-        assertThat(output.getOut()).contains("Failed: Atlas refused the credentials (HTTP 401");
+        assertThat(output.getOut()).containsPattern("Failed: Atlas at http://127.0.0.1:\\d+ \\(.*\\) refused the credentials \\(HTTP 401");
         assertThat(output.getAll()).doesNotContain("\tat ").doesNotContain(" INFO ").doesNotContain("Exception");
     }
 

@@ -57,8 +57,10 @@ class HostileRunTest {
 
     @Test
     void theSameContentNeverRunsTwiceAtOnceWhateverItsPath() throws Exception {
-        // given: a copy of the file under another name, launched while the first runs
-        atlas.answer(path(1), AtlasStub.cancelled().withFixedDelay(1500));
+        // given: a copy of the file under another name, launched while the first runs (its first answer slow enough
+        // that the second launch's start-up is over before it, on a loaded machine too)
+        atlas.answer(path(1), AtlasStub.cancelled().withFixedDelay(8000));
+        canceller.with("--canceller.atlas.read-timeout=30s");
         Path input = canceller.file("in.csv", csv(3));
         Path copy = canceller.file("copy.csv", csv(3));
         CompletableFuture<Integer> first = canceller.runInBackgroundUntilSent(path(1), "--input=" + input);
@@ -78,6 +80,7 @@ class HostileRunTest {
         atlas.answer(path(1), AtlasStub.cancelled().withFixedDelay(1500));
         Path input = canceller.file("in.csv", csv(ROWS));
         CompletableFuture<Integer> run = canceller.with("--canceller.concurrency=1").with("--canceller.chunk-size=10")
+                .with("--canceller.atlas.read-timeout=30s") // a retry of the slow DELETE is not what this test is about
                 .runInBackgroundUntilSent(path(1), "--input=" + input);
         Files.writeString(input, "groupId,clusterName,restoreJobId\n" + IntStream.rangeClosed(ROWS + 1, 2 * ROWS)
                 .mapToObj(Targets::row).collect(Collectors.joining("\n")) + "\n");

@@ -36,7 +36,7 @@ class RestartTest {
 
         // then: stopped at once, nothing after target 3 sent, the 401 row not recorded as a failure of its own
         assertThat(firstExit).isEqualTo(1);
-        assertThat(output.getOut()).contains("Atlas refused the credentials (HTTP 401");
+        assertThat(output.getOut()).contains("refused the credentials (HTTP 401");
         assertThat(canceller.outcomes()).extracting(row -> row.get("LINE_NUMBER")).containsExactly(2L, 3L);
         assertThat(atlas.deletesOf(path(3))).isEqualTo(1);
         assertThat(atlas.deletesOf(path(4))).isZero();
