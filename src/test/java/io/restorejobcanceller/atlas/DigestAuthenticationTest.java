@@ -4,6 +4,7 @@ import static io.restorejobcanceller.testing.Targets.csv;
 import static io.restorejobcanceller.testing.Targets.path;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.restorejobcanceller.testing.CancellerHarness;
@@ -86,6 +87,25 @@ class DigestAuthenticationTest {
             assertThat(server.requests()).isLessThanOrEqualTo(2);
             assertThat(canceller.outcomes()).isEmpty();
             assertThat(output.getOut()).contains("Atlas refused the credentials (HTTP 401");
+        }
+    }
+
+    @Test
+    void theApiKeyIsTakenFromTheSettingsFileAndNeverEchoed(CapturedOutput output) throws Exception {
+        // given: the keys as the README's Credentials table names them, written camelCase in the user's settings file
+        try (DigestAtlasServer server = new DigestAtlasServer("pubkey", "private-key-value", 0)) {
+            canceller.token(null).with("--canceller.atlas.base-url=" + server.baseUrl()).with("--verbose");
+            Path file = canceller.directory().resolve("config/restore-job-canceller/application.yml");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, "canceller:\n  atlas:\n    publicKey: pubkey\n    private-key: private-key-value\n");
+
+            // when
+            int exitCode = canceller.run("--input=" + canceller.file("in.csv", csv(3)));
+
+            // then
+            assertThat(exitCode).isZero();
+            assertThat(server.accepted(path(3))).isEqualTo(1);
+            assertThat(output.getAll()).doesNotContain("private-key-value");
         }
     }
 
