@@ -42,6 +42,10 @@ record WrittenSettings(PropertySource<?> source) {
 
     /** Whether the written name lies under the prefix, as Boot reads it ({@code CANCELLER_X}: {@code canceller.x}). */
     boolean isUnder(ConfigurationPropertyName prefix, String written) {
+        String first = prefix.getElement(0, ConfigurationPropertyName.Form.UNIFORM);
+        if (!written.regionMatches(true, 0, first, 0, first.length())) {
+            return false; // never under it in any form: spares asking Boot for each of the JVM's own properties
+        }
         return alone(written) instanceof IterableConfigurationPropertySource names && names.stream().anyMatch(prefix::isAncestorOf);
     }
 
