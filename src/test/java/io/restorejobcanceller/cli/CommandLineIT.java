@@ -101,7 +101,7 @@ class CommandLineIT {
         assertThat(run.err()).startsWith("Settings files: " + file + "\n");
         assertThat(run.out()).contains("Outcomes: CANCELLED=3");
         assertThat(secret.exitCode()).isEqualTo(2);
-        assertThat(secret.err()).startsWith("Settings files: ").contains("error: --canceller.atlas.private-key is refused on the"
+        assertThat(secret.err()).startsWith("error: --canceller.atlas.private-key is refused on the"
                 + " command line, where every user of this host can read it (ps)").doesNotContain("s3cret-key", "unknown setting");
         assertThat(twice.exitCode()).isEqualTo(2);
         assertThat(twice.err()).contains("error: the setting --canceller.chunk-size is given twice: give it once");
