@@ -3,6 +3,8 @@ package io.restorejobcanceller.settings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URL;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,38 +39,51 @@ final class SettingsMetadata {
         private static final Map<ConfigurationPropertyName, String> KEYS = load();
     }
 
-    /** Read with Jackson's streaming parser: its object mapper's first use would cost a start 0.2-0.5 s. */
+    /**
+     * The first metadata on the class path that has {@code canceller.*} keys: this jar's, normally the first (every
+     * Spring Boot jar carries one of its own, read only if this jar's were not first).
+     */
     private static Map<ConfigurationPropertyName, String> load() {
-        Map<ConfigurationPropertyName, String> keys = new LinkedHashMap<>();
-        try (InputStream in = SettingsMetadata.class.getClassLoader().getResourceAsStream(METADATA)) {
-            if (in == null) {
-                throw new IllegalStateException(METADATA + " is missing: the jar was built without spring-boot-configuration-processor");
-            }
-            try (JsonParser json = new JsonFactory().createParser(ObjectReadContext.empty(), in)) {
-                json.nextToken(); // the document's object
-                while (json.nextToken() == JsonToken.PROPERTY_NAME) {
-                    boolean properties = "properties".equals(json.currentName());
-                    if (json.nextToken() != JsonToken.START_ARRAY || !properties) {
-                        json.skipChildren();
-                        continue;
-                    }
-                    while (json.nextToken() == JsonToken.START_OBJECT) {
-                        Map<String, String> property = new HashMap<>();
-                        while (json.nextToken() == JsonToken.PROPERTY_NAME) {
-                            String field = json.currentName();
-                            json.nextToken();
-                            property.put(field, json.getText());
-                            json.skipChildren();
-                        }
-                        String name = property.getOrDefault("name", "");
-                        if (name.startsWith(KnownSettings.PREFIX + ".")) {
-                            keys.put(ConfigurationPropertyName.of(name), property.getOrDefault("type", ""));
-                        }
+        try {
+            for (URL url : Collections.list(SettingsMetadata.class.getClassLoader().getResources(METADATA))) {
+                try (InputStream in = url.openStream()) {
+                    Map<ConfigurationPropertyName, String> keys = read(in);
+                    if (!keys.isEmpty()) {
+                        return keys;
                     }
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        throw new IllegalStateException(METADATA + " with canceller.* keys is missing: the jar was built without spring-boot-configuration-processor");
+    }
+
+    /** Read with Jackson's streaming parser: its object mapper's first use would cost a start 0.2-0.5 s. */
+    private static Map<ConfigurationPropertyName, String> read(InputStream in) {
+        Map<ConfigurationPropertyName, String> keys = new LinkedHashMap<>();
+        try (JsonParser json = new JsonFactory().createParser(ObjectReadContext.empty(), in)) {
+            json.nextToken(); // the document's object
+            while (json.nextToken() == JsonToken.PROPERTY_NAME) {
+                boolean properties = "properties".equals(json.currentName());
+                if (json.nextToken() != JsonToken.START_ARRAY || !properties) {
+                    json.skipChildren();
+                    continue;
+                }
+                while (json.nextToken() == JsonToken.START_OBJECT) {
+                    Map<String, String> property = new HashMap<>();
+                    while (json.nextToken() == JsonToken.PROPERTY_NAME) {
+                        String field = json.currentName();
+                        json.nextToken();
+                        property.put(field, json.getText());
+                        json.skipChildren();
+                    }
+                    String name = property.getOrDefault("name", "");
+                    if (name.startsWith(KnownSettings.PREFIX + ".")) {
+                        keys.put(ConfigurationPropertyName.of(name), property.getOrDefault("type", ""));
+                    }
+                }
+            }
         }
         return keys;
     }
