@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyN
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.CommandLinePropertySource;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.MapPropertySource;
@@ -35,7 +36,6 @@ public class KnownSettings implements ApplicationListener<ApplicationEnvironment
 
     public static final String PREFIX = "canceller";
     private static final ConfigurationPropertyName ROOT = ConfigurationPropertyName.of(PREFIX);
-
     private static final ConfigurationPropertyName SECRET = ConfigurationPropertyName.of(AtlasCredentials.PRIVATE_KEY_PROPERTY);
 
     /**
@@ -43,7 +43,7 @@ public class KnownSettings implements ApplicationListener<ApplicationEnvironment
      * ({@code ps}, {@code /proc/PID/cmdline}).
      */
     public static Optional<String> commandLineProblem(String key) {
-        if (ConfigurationPropertySource.from(new MapPropertySource("commandLineArgs", Map.of(key, ""))).getConfigurationProperty(SECRET) == null) {
+        if (ConfigurationPropertySource.from(new MapPropertySource(CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME, Map.of(key, ""))).getConfigurationProperty(SECRET) == null) {
             return Optional.empty();
         }
         return Optional.of("--" + key + " is refused on the command line, where every user of this host can read it (ps): set "
