@@ -62,6 +62,12 @@ final class SettingArguments {
         return new Split(settings, command);
     }
 
+    /** Whether one of the settings sets this key, in any form Spring binds to it. */
+    static boolean sets(List<String> settings, String key) {
+        return settings.stream().filter(setting -> setting.startsWith("--") && setting.contains("="))
+                .anyMatch(setting -> ConfigurationPropertyName.adapt(key(setting), '.').equals(ConfigurationPropertyName.of(key)));
+    }
+
     /** The key of a setting argument: {@code spring.datasource.url} of {@code --spring.datasource.url=jdbc:...}. */
     static String key(String setting) {
         int equals = setting.indexOf('=');

@@ -102,6 +102,17 @@ class KnownSettingsTest {
     }
 
     @Test
+    void theProfileOptionAndItsSettingTogetherAreRefused(CapturedOutput output) {
+        // when
+        int exitCode = canceller.run("cancel", "--dry-run", canceller.file("in.csv", csv(2)).toString(), "--profile", "night",
+                "--canceller.atlas.profile=day");
+
+        // then
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(output.getErr()).contains("error: --profile and --canceller.atlas.profile are the same setting: give one of them");
+    }
+
+    @Test
     void everyKeyOfTheRecordsIsKnown() {
         assertThat(KnownSettings.knownKeys()).contains("canceller.concurrency", "canceller.retry.max-attempts",
                 "canceller.atlas.base-url", "canceller.input.settle-time", "canceller.rate.requests-per-minute");
