@@ -15,6 +15,7 @@ import io.restorejobcanceller.cli.Invocation;
 import io.restorejobcanceller.cli.InvocationParser;
 import io.restorejobcanceller.database.DatabaseProblem;
 import io.restorejobcanceller.run.GracefulShutdown;
+import io.restorejobcanceller.settings.ResultsDatabaseSettings;
 import io.restorejobcanceller.settings.SettingProblems;
 
 import org.springframework.beans.BeansException;
@@ -30,7 +31,7 @@ import org.springframework.context.annotation.Bean;
 @ConfigurationPropertiesScan
 public class CancellerApplication {
 
-    private static final String DATABASE_URL = "spring.datasource.url";
+    private static final String DATABASE_URL = ResultsDatabaseSettings.URL;
     /** How long SIGTERM waits for the running row (and its retries) before closing anyway. */
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(90);
 

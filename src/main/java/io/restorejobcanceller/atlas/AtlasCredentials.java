@@ -20,9 +20,9 @@ public final class AtlasCredentials {
     public static final String PUBLIC_API_KEY = "MONGODB_ATLAS_PUBLIC_API_KEY";
     public static final String PRIVATE_API_KEY = "MONGODB_ATLAS_PRIVATE_API_KEY";
     public static final String ACCESS_TOKEN = "MONGODB_ATLAS_ACCESS_TOKEN";
-    static final String PUBLIC_KEY_PROPERTY = "canceller.atlas.public-key";
-    static final String PRIVATE_KEY_PROPERTY = "canceller.atlas.private-key";
-    static final String PRIVATE_KEY_FILE_PROPERTY = "canceller.atlas.private-key-file";
+    public static final String PUBLIC_KEY_PROPERTY = "canceller.atlas.public-key";
+    public static final String PRIVATE_KEY_PROPERTY = "canceller.atlas.private-key";
+    public static final String PRIVATE_KEY_FILE_PROPERTY = "canceller.atlas.private-key-file";
     /** Why the Atlas CLI profile gave no credentials (set by settings.AtlasCliProfile): said only by a run that needs them. */
     public static final String PROFILE_PROBLEM = "atlascli.profile-problem";
 

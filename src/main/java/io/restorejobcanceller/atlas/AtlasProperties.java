@@ -14,7 +14,7 @@ import org.springframework.validation.annotation.Validated;
 /**
  * {@code canceller.atlas.*}: where the Atlas Administration API is and how long to wait for it.
  *
- * @param baseUrl the API's base URL; {@code MONGODB_ATLAS_OPS_MANAGER_URL} is an alias (see application.yml)
+ * @param baseUrl the API's base URL; {@code MONGODB_ATLAS_OPS_MANAGER_URL} is an alias (settings.DerivedSettings)
  * @param tokenUrl the service-account token endpoint; {@code null} derives it from the base URL
  * @param revokeUrl the service-account revocation endpoint; {@code null} derives it from the base URL
  * @param readTimeout the longest wait for each read of an answer

@@ -87,7 +87,12 @@ public final class InvocationParser {
         } else if (parsed.hasMatchedOption("--quiet") || command.hasMatchedOption("--quiet")) {
             spring.add("--quiet");
         }
-        ProfileOption.of(options).ifPresent(name -> spring.add("--" + ProfileOption.SETTING + "=" + name));
+        ProfileOption.of(options).ifPresent(name -> {
+            if (SettingArguments.sets(split.settings(), ProfileOption.SETTING)) {
+                throw new UsageException("--profile and --" + ProfileOption.SETTING + " are the same setting: give one of them");
+            }
+            spring.add("--" + ProfileOption.SETTING + "=" + name);
+        });
         return new Result(Optional.of(new Invocation(options, List.copyOf(spring))), ExitCode.OK);
     }
 

@@ -2,12 +2,13 @@ package io.restorejobcanceller.cli;
 
 import java.util.Optional;
 
+import io.restorejobcanceller.settings.AtlasCliProfile;
 import picocli.CommandLine.Option;
 
 /** {@code --profile NAME}: the Atlas CLI profile to take credentials from; it is the setting {@code canceller.atlas.profile}. */
 final class ProfileOption {
 
-    static final String SETTING = "canceller.atlas.profile";
+    static final String SETTING = AtlasCliProfile.PROFILE;
 
     @Option(names = "--profile", paramLabel = "NAME", description = "Take the credentials from this Atlas CLI profile "
             + "(~/.config/atlascli/config.toml) when the environment has none (also " + SETTING + ").")

@@ -20,6 +20,14 @@ public final class DatabaseUrl {
      */
     static final Map<String, String> DURABLE = Map.of("WRITE_DELAY", "0", "DB_CLOSE_ON_EXIT", "FALSE");
     /**
+     * With {@code AUTO_SERVER=TRUE} (the file shared with a console) H2 refuses {@code DB_CLOSE_ON_EXIT=FALSE} and a
+     * read-only file: it closes the database at SIGTERM, under the job, which then ends as after a crash (kill -9),
+     * and its restart recovers the same way; a committed outcome is on disk all the same (WRITE_DELAY=0).
+     */
+    private static final String AUTO_SERVER = "AUTO_SERVER";
+    private static final String CLOSE_ON_EXIT = "DB_CLOSE_ON_EXIT";
+    private static final String ACCESS_MODE = "ACCESS_MODE_DATA";
+    /**
      * Added where absent (a value given is kept): when the run closes the database, H2 spends up to 2 s giving back
      * the superseded pages that a commit per row leaves (a 10,000-row run: 93 MB of file without it, 6 MB with it).
      */
@@ -47,12 +55,23 @@ public final class DatabaseUrl {
      * @throws IllegalArgumentException when the URL sets one of the crash guarantee's settings to another value
      */
     public static String durable(String url) {
-        return isH2File(url) ? withSettings(withSettings(url, DURABLE, Given.REFUSED), COMPACTED, Given.KEPT) : url;
+        if (!isH2File(url)) {
+            return url;
+        }
+        Map<String, String> durable = DURABLE;
+        if (autoServer(url)) {
+            if ("FALSE".equalsIgnoreCase(settings(url).get(CLOSE_ON_EXIT))) {
+                throw new IllegalArgumentException("spring.datasource.url sets AUTO_SERVER=TRUE and " + CLOSE_ON_EXIT
+                        + "=FALSE, which H2 refuses together: leave " + CLOSE_ON_EXIT + " out");
+            }
+            durable = without(DURABLE, CLOSE_ON_EXIT);
+        }
+        return withSettings(withSettings(url, durable, Given.REFUSED), COMPACTED, Given.KEPT);
     }
 
     /** The URL that opens an existing H2 file read-only (other databases: the URL itself; reads are made read-only per connection). */
     public static String readOnly(String url) {
-        return isH2File(url) ? withSettings(url, READ_ONLY, Given.REPLACED) : url;
+        return isH2File(url) ? withSettings(url, autoServer(url) ? without(READ_ONLY, ACCESS_MODE) : READ_ONLY, Given.REPLACED) : url;
     }
 
     /** What becomes of a setting the URL already gives with another value. */
@@ -82,13 +101,29 @@ public final class DatabaseUrl {
                 .replaceAll("[?&;]+$", "");
     }
 
-    private static String withSettings(String url, Map<String, String> required, Given given) {
+    private static boolean autoServer(String url) {
+        return "TRUE".equalsIgnoreCase(settings(url).get(AUTO_SERVER));
+    }
+
+    private static Map<String, String> without(Map<String, String> settings, String name) {
+        Map<String, String> rest = new LinkedHashMap<>(settings);
+        rest.remove(name);
+        return rest;
+    }
+
+    /** The settings the URL gives after its path, by upper-case name. */
+    private static Map<String, String> settings(String url) {
         String[] parts = url.split(";");
         Map<String, String> present = new LinkedHashMap<>();
         for (int i = 1; i < parts.length; i++) {
             String[] setting = parts[i].split("=", 2);
             present.put(setting[0].strip().toUpperCase(Locale.ROOT), setting.length > 1 ? setting[1].strip() : "");
         }
+        return present;
+    }
+
+    private static String withSettings(String url, Map<String, String> required, Given given) {
+        Map<String, String> present = settings(url);
         StringBuilder result = new StringBuilder(url);
         required.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(setting -> {
             String value = present.get(setting.getKey());

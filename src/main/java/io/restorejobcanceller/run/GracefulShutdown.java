@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * SIGTERM handling: the running execution is asked to stop before its next row (it ends STOPPED, restartable,
  * never left STARTED), the process waits for it, and only then closes the application context. Spring Boot's own
- * shutdown hook is off (application.yml), since it would close the database under a running job. A SIGTERM during
- * start-up (nothing sent yet, and the launcher starts nothing after it) ends the process at once.
+ * shutdown hook is off (restore-job-canceller-defaults.yml), since it would close the database under a running job.
+ * A SIGTERM during start-up (nothing sent yet, and the launcher starts nothing after it) ends the process at once.
  */
 @Component(GracefulShutdown.BEAN_NAME)
 public class GracefulShutdown {

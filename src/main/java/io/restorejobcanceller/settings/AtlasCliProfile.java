@@ -32,7 +32,7 @@ import org.springframework.core.env.MapPropertySource;
  */
 public class AtlasCliProfile implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
 
-    static final String PROFILE = "canceller.atlas.profile";
+    public static final String PROFILE = "canceller.atlas.profile";
     private static final String DEFAULT_PROFILE = "default";
     private static final Set<String> CALLING_COMMANDS = Set.of("cancel", "restart", "schedule");
     private static final List<String> CREDENTIAL_VARIABLES = List.of(AtlasCredentials.CLIENT_ID, AtlasCredentials.CLIENT_SECRET,

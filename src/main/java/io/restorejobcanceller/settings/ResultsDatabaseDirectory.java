@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import io.restorejobcanceller.database.DatabaseProblem;
 import io.restorejobcanceller.database.DatabaseUrl;
 import io.restorejobcanceller.database.NoResultsDatabaseException;
+import io.restorejobcanceller.database.ResultsDatabase;
 
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.logging.LoggingApplicationListener;
@@ -26,7 +27,7 @@ public class ResultsDatabaseDirectory implements ApplicationListener<Application
     @Override
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
         ConfigurableEnvironment environment = event.getEnvironment();
-        if (CommandWord.isOneOf(environment, ResultsDatabaseSettings.READING_COMMANDS)) {
+        if (CommandWord.isOneOf(environment, ResultsDatabase.READING_COMMANDS)) {
             return; // opened only if it exists
         }
         String url = environment.getProperty(ResultsDatabaseSettings.URL, "");

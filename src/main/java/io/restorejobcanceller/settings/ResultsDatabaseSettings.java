@@ -21,7 +21,7 @@ import org.springframework.core.env.MapPropertySource;
  */
 public class ResultsDatabaseSettings implements EnvironmentPostProcessor, Ordered {
 
-    static final String URL = "spring.datasource.url";
+    public static final String URL = "spring.datasource.url";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {

@@ -11,14 +11,12 @@ import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
 import org.springframework.boot.context.properties.bind.validation.ValidationErrors;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
-import org.springframework.boot.origin.Origin;
-import org.springframework.boot.origin.PropertySourceOrigin;
-import org.springframework.boot.origin.SystemEnvironmentOrigin;
+import org.springframework.core.env.PropertySource;
 import org.springframework.validation.FieldError;
 
 /**
  * One line for a setting whose value cannot be used: the key, the value, where it came from (an environment variable,
- * a file and line) and what is allowed, e.g. {@code canceller.concurrency=64: must be between 1 and 32}.
+ * a file and line) and what is allowed, e.g. {@code CANCELLER_CONCURRENCY=64 (environment): must be between 1 and 32}.
  */
 public final class SettingProblems {
 
@@ -32,7 +30,7 @@ public final class SettingProblems {
             }
             if (t instanceof BindException unreadable && unreadable.getProperty() != null) {
                 ConfigurationProperty property = unreadable.getProperty();
-                return Optional.of(property.getName() + "=" + property.getValue() + from(property.getOrigin()) + ": "
+                return Optional.of(written(property, property.getName().toString(), property.getValue()) + ": "
                         + expected(unreadable.getTarget().getType().resolve(Object.class)));
             }
         }
@@ -45,21 +43,25 @@ public final class SettingProblems {
                 return errors.getName() + ": " + error.getDefaultMessage();
             }
             String key = errors.getName() + "." + field.getField().replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
-            Origin origin = errors.getBoundProperties().stream().filter(p -> p.getName().toString().equals(key))
-                    .map(ConfigurationProperty::getOrigin).findFirst().orElse(null);
-            return key + "=" + field.getRejectedValue() + from(origin) + ": " + field.getDefaultMessage();
+            ConfigurationProperty property = errors.getBoundProperties().stream().filter(p -> p.getName().toString().equals(key))
+                    .findFirst().orElse(null);
+            return written(property, key, field.getRejectedValue()) + ": " + field.getDefaultMessage();
         }).collect(Collectors.joining("; "));
     }
 
-    /** Where a value came from, unless it is the command line (which the operator just typed). */
-    private static String from(Origin origin) {
-        if (origin instanceof SystemEnvironmentOrigin variable) {
-            return " (environment variable " + variable.getProperty() + ")";
+    /**
+     * The setting as the user wrote it and where: {@code CANCELLER_CONCURRENCY=1000 (environment)},
+     * {@code canceller.concurrency=64 (/etc/x.yml:3)}, or for the command line (just typed) the key and value alone.
+     */
+    private static String written(ConfigurationProperty property, String key, Object value) {
+        if (property == null || property.getSource() == null
+                || !(property.getSource().getUnderlyingSource() instanceof PropertySource<?> source)) {
+            return key + "=" + value;
         }
-        if (origin == null || origin instanceof PropertySourceOrigin) {
-            return "";
-        }
-        return " (" + origin + ")";
+        WrittenSettings written = new WrittenSettings(source);
+        String name = written.writtenNameOf(property.getName()).orElse(key);
+        String origin = written.origin(name);
+        return name + "=" + value + (origin.isEmpty() ? "" : " (" + origin + ")");
     }
 
     private static String expected(Class<?> type) {

@@ -132,6 +132,25 @@ class DigestAuthenticationTest {
         }
     }
 
+    @Test
+    void theApiKeyIsTakenFromTheSettingsFileAndNeverEchoed(CapturedOutput output) throws Exception {
+        // given: the keys as the README's Credentials table names them, written camelCase in the user's settings file
+        try (DigestAtlasServer server = new DigestAtlasServer("pubkey", "private-key-value", 0)) {
+            canceller.token(null).with("--canceller.atlas.base-url=" + server.baseUrl()).with("--verbose");
+            Path file = canceller.directory().resolve("config/restore-job-canceller/application.yml");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, "canceller:\n  atlas:\n    publicKey: pubkey\n    private-key: private-key-value\n");
+
+            // when
+            int exitCode = canceller.run("--input=" + canceller.file("in.csv", csv(3)));
+
+            // then
+            assertThat(exitCode).isZero();
+            assertThat(server.accepted(path(3))).isEqualTo(1);
+            assertThat(output.getAll()).doesNotContain("private-key-value");
+        }
+    }
+
     private static void useApiKey(DigestAtlasServer server, String publicKey, String privateKey) {
         canceller.token(null).with("--canceller.atlas.base-url=" + server.baseUrl())
                 .env(AtlasCredentials.PUBLIC_API_KEY, publicKey).env(AtlasCredentials.PRIVATE_API_KEY, privateKey);

@@ -79,9 +79,50 @@ class CommandLineIT {
         assertThat(option.err()).contains("unknown option --dyr-run", "Did you mean: --dry-run?");
         assertThat(setting.err()).contains("unknown setting canceller.concurency (did you mean canceller.concurrency?");
         assertThat(spring.err()).contains("unknown setting --spring.datasource.ulr (did you mean --spring.datasource.url?)");
-        assertThat(value.err()).contains("canceller.concurrency=1000: must be between 1 and 32");
+        assertThat(value.err()).contains("error: CANCELLER_CONCURRENCY=1000 (environment): must be between 1 and 32");
         assertThat(defaultDatabaseUsed).isFalse(); // the mistyped URL did not run against the default database
         assertThat(home.resolve("other.mv.db")).doesNotExist();
+    }
+
+    @Test
+    void settingsAsSpringBootUsersWriteThemAreTaken() throws Exception {
+        // given: Spring Boot's canonical environment form, camelCase and snake_case keys in the user's settings file
+        launcher.env("MONGODB_ATLAS_ACCESS_TOKEN", "token").env("CANCELLER_ATLAS_BASEURL", atlas.baseUrl()).env("CANCELLER_SKIPLIMIT", "3");
+        Path file = launcher.config("restore-job-canceller/application.yml", "canceller:\n  rate:\n    requestsPerMinute: 0\n"
+                + "  atlas:\n    read_timeout: 5s\n");
+
+        // when
+        Result run = launcher.run("cancel", "--yes", input(3).toString());
+        Result secret = launcher.run("cancel", "--yes", input(2).toString(), "--canceller.atlas.private-key=s3cret-key");
+        Result twice = launcher.run("cancel", "--dry-run", input(2).toString(), "--canceller.chunk-size=5", "--canceller.chunk-size=7");
+
+        // then
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).startsWith("Settings files: " + file + "\n");
+        assertThat(run.out()).contains("Outcomes: CANCELLED=3");
+        assertThat(secret.exitCode()).isEqualTo(2);
+        assertThat(secret.err()).startsWith("error: --canceller.atlas.private-key is refused on the"
+                + " command line, where every user of this host can read it (ps)").doesNotContain("s3cret-key", "unknown setting");
+        assertThat(twice.exitCode()).isEqualTo(2);
+        assertThat(twice.err()).contains("error: the setting --canceller.chunk-size is given twice: give it once");
+        assertThat(atlas.requests()).hasSize(3);
+    }
+
+    @Test
+    void anH2FileSharedWithAConsoleIsUsedAsTheReadmeSays() throws Exception {
+        // given: the README's advice for an H2 console on the same file
+        launcher.env("MONGODB_ATLAS_ACCESS_TOKEN", "token");
+        String url = "--spring.datasource.url=jdbc:h2:file:" + home.resolve("shared") + ";AUTO_SERVER=TRUE";
+
+        // when
+        Result dryRun = launcher.run("cancel", "--dry-run", input(2).toString(), url);
+        Result run = launcher.run("cancel", "--yes", input(3).toString(), url, "--canceller.atlas.base-url=" + atlas.baseUrl());
+        Result report = launcher.run("report", "--outcome=all", "--format=csv", url);
+
+        // then
+        assertThat(List.of(dryRun.exitCode(), run.exitCode(), report.exitCode())).containsOnly(0);
+        assertThat(run.out()).contains("Outcomes: CANCELLED=3");
+        assertThat(report.out().lines().filter(line -> line.contains(",CANCELLED,"))).hasSize(3);
     }
 
     @Test

@@ -13,8 +13,15 @@ class DatabaseUrlTest {
     void aPlainH2FileUrlGetsTheSettingsTheCrashGuaranteeNeeds() {
         assertThat(DatabaseUrl.durable("jdbc:h2:file:/var/lib/canceller/db"))
                 .isEqualTo("jdbc:h2:file:/var/lib/canceller/db;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;MAX_COMPACT_TIME=2000");
+    }
+
+    @Test
+    void aFileSharedWithAConsoleGetsOnlyWhatH2AcceptsWithAutoServer() {
         assertThat(DatabaseUrl.durable("jdbc:h2:./db;AUTO_SERVER=TRUE"))
-                .isEqualTo("jdbc:h2:./db;AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;MAX_COMPACT_TIME=2000");
+                .isEqualTo("jdbc:h2:./db;AUTO_SERVER=TRUE;WRITE_DELAY=0;MAX_COMPACT_TIME=2000");
+        assertThat(DatabaseUrl.readOnly("jdbc:h2:./db;auto_server=true")).isEqualTo("jdbc:h2:./db;auto_server=true;IFEXISTS=TRUE");
+        assertThatThrownBy(() -> DatabaseUrl.durable("jdbc:h2:./db;AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=FALSE"))
+                .hasMessageContaining("which H2 refuses together: leave DB_CLOSE_ON_EXIT out");
     }
 
     @Test

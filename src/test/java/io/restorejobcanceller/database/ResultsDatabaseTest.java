@@ -217,17 +217,27 @@ class ResultsDatabaseTest {
         Files.writeString(userFile, "spring.datasource.url: jdbc:h2:file:" + canceller.directory().resolve("user-db") + "\n");
         Path plain = Files.createDirectories(canceller.directory().resolve("plain"));
         Path local = Files.createDirectories(canceller.directory().resolve("local"));
-        Files.writeString(local.resolve("application.yml"), "spring.datasource.url: jdbc:h2:file:" + canceller.directory().resolve("local-db") + "\n");
+        Files.writeString(local.resolve("restore-job-canceller.yml"), "spring.datasource.url: jdbc:h2:file:" + canceller.directory().resolve("local-db") + "\n");
+        // another Spring application's directory: its generic settings files are not the tool's
+        Path other = Files.createDirectories(canceller.directory().resolve("other-application"));
+        Files.writeString(other.resolve("application.yml"), "spring.datasource.url: jdbc:h2:file:" + canceller.directory().resolve("other-db")
+                + "\nlogging.level.root: DEBUG\n");
+        Files.createDirectories(other.resolve("config"));
+        Files.copy(other.resolve("application.yml"), other.resolve("config/application.yml"));
         String input = "--input=" + canceller.file("in.csv", Files.readString(Path.of("sample-data/restore-jobs.csv")));
 
         // when
         int fromUserFile = canceller.startIn(plain, input, "--dry-run").waitForExit(60);
-        int fromLocalFile = canceller.startIn(local, input, "--dry-run").waitForExit(60);
+        CancellerProcess fromLocalFile = canceller.startIn(local, input, "--dry-run");
+        CancellerProcess inOtherApplication = canceller.startIn(other, input, "--dry-run");
 
         // then
-        assertThat(List.of(fromUserFile, fromLocalFile)).containsOnly(0);
+        assertThat(List.of(fromUserFile, fromLocalFile.waitForExit(60), inOtherApplication.waitForExit(60))).containsOnly(0);
         assertThat(canceller.directory().resolve("user-db.mv.db")).exists();
         assertThat(canceller.directory().resolve("local-db.mv.db")).exists();
+        assertThat(fromLocalFile.output()).first().isEqualTo("Settings files: " + userFile + ", ./restore-job-canceller.yml");
+        assertThat(canceller.directory().resolve("other-db.mv.db")).doesNotExist();
+        assertThat(inOtherApplication.output()).noneMatch(line -> line.contains("DEBUG") || line.contains("other-application"));
     }
 
     private static String read(Path file) {

@@ -46,24 +46,70 @@ class KnownSettingsTest {
 
         // then
         assertThat(exitCode).isEqualTo(2);
-        assertThat(output.getErr()).contains("unknown setting canceller.concurency (did you mean canceller.concurrency?");
+        assertThat(output.getErr()).contains("Settings files: " + file + "\n").contains("unknown setting canceller.concurency in " + file
+                + ":2 (did you mean canceller.concurrency?");
         assertThat(canceller.atlas().requests()).isEmpty();
     }
 
     @Test
-    void aMistypedEnvironmentVariableIsRefusedAndAWellSpeltOneIsTaken() throws Exception {
+    void aMistypedEnvironmentVariableIsRefusedAndSpringBootsFormsAreTaken() throws Exception {
         // when
-        CancellerProcess mistyped = canceller.env("CANCELLER_SKIPLIMIT", "3").start("--input=" + canceller.file("in.csv", csv(2)), "--dry-run");
+        CancellerProcess mistyped = canceller.env("CANCELLER_SKIPLIMT", "3").start("--input=" + canceller.file("in.csv", csv(2)), "--dry-run");
         int mistypedExit = mistyped.waitForExit(60);
-        int wellSpelt = canceller.env("CANCELLER_SKIPLIMIT", null).env("CANCELLER_SKIP_LIMIT", "3")
+        // Spring Boot's canonical form (dashes removed) and the underscored one
+        int wellSpelt = canceller.env("CANCELLER_SKIPLIMT", null).env("CANCELLER_SKIPLIMIT", "3").env("CANCELLER_ATLAS_READ_TIMEOUT", "5s")
                 .env("CANCELLER_JAR", "/opt/restore-job-canceller/restore-job-canceller.jar") // the launcher's, no setting
                 .start("--input=" + canceller.file("in.csv", csv(2)), "--dry-run").waitForExit(60);
 
         // then
         assertThat(mistypedExit).isEqualTo(2);
         assertThat(mistyped.output()).anySatisfy(line -> assertThat(line)
-                .contains("unknown environment variable CANCELLER_SKIPLIMIT (did you mean canceller.skip-limit?"));
+                .contains("unknown environment variable CANCELLER_SKIPLIMT (did you mean CANCELLER_SKIPLIMIT?"));
         assertThat(wellSpelt).isZero();
+    }
+
+    @Test
+    void aValueFromTheEnvironmentIsRefusedNamingTheVariable() throws Exception {
+        // when
+        CancellerProcess run = canceller.env("CANCELLER_CONCURRENCY", "1000").start("--input=" + canceller.file("in.csv", csv(2)), "--dry-run");
+
+        // then
+        assertThat(run.waitForExit(60)).isEqualTo(2);
+        assertThat(run.output()).anySatisfy(line -> assertThat(line).isEqualTo("error: CANCELLER_CONCURRENCY=1000 (environment): must be between 1 and 32"));
+    }
+
+    @Test
+    void aSecretIsRefusedOnTheCommandLineSayingWhereToPutIt(CapturedOutput output) {
+        // when
+        int exitCode = canceller.run("--input=" + canceller.file("in.csv", csv(2)), "--canceller.atlas.private-key=s3cret-key");
+
+        // then
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(output.getErr()).contains("error: --canceller.atlas.private-key is refused on the command line, where every user"
+                + " of this host can read it (ps): set MONGODB_ATLAS_PRIVATE_API_KEY, or canceller.atlas.private-key in a settings file")
+                .doesNotContain("s3cret-key").doesNotContain("unknown setting");
+        assertThat(canceller.atlas().requests()).isEmpty();
+    }
+
+    @Test
+    void aSettingGivenTwiceIsRefusedSayingSo(CapturedOutput output) {
+        // when
+        int exitCode = canceller.run("--input=" + canceller.file("in.csv", csv(2)), "--canceller.chunk-size=5", "--canceller.chunkSize=7");
+
+        // then
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(output.getErr()).contains("error: the setting --canceller.chunkSize is given twice: give it once");
+    }
+
+    @Test
+    void theProfileOptionAndItsSettingTogetherAreRefused(CapturedOutput output) {
+        // when
+        int exitCode = canceller.run("cancel", "--dry-run", canceller.file("in.csv", csv(2)).toString(), "--profile", "night",
+                "--canceller.atlas.profile=day");
+
+        // then
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(output.getErr()).contains("error: --profile and --canceller.atlas.profile are the same setting: give one of them");
     }
 
     @Test
