@@ -235,7 +235,8 @@ class ResultsDatabaseTest {
         assertThat(List.of(fromUserFile, fromLocalFile.waitForExit(60), inOtherApplication.waitForExit(60))).containsOnly(0);
         assertThat(canceller.directory().resolve("user-db.mv.db")).exists();
         assertThat(canceller.directory().resolve("local-db.mv.db")).exists();
-        assertThat(fromLocalFile.output()).first().isEqualTo("Settings files: " + userFile + ", ./restore-job-canceller.yml");
+        assertThat(fromLocalFile.output()).first().asString() // after the UTC timestamp a log line has off a terminal
+                .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ Settings files: \\Q" + userFile + ", ./restore-job-canceller.yml\\E");
         assertThat(canceller.directory().resolve("other-db.mv.db")).doesNotExist();
         assertThat(inOtherApplication.output()).noneMatch(line -> line.contains("DEBUG") || line.contains("other-application"));
     }
