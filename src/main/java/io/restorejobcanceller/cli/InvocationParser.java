@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import io.restorejobcanceller.settings.FrameworkSettings;
+import io.restorejobcanceller.settings.SettingsMetadata;
 import io.restorejobcanceller.settings.Spelling;
 
 import picocli.CommandLine;
@@ -27,6 +28,8 @@ public final class InvocationParser {
     public record Result(Optional<Invocation> invocation, int exitCode) {
     }
 
+    private static final Set<String> SENDING_COMMANDS = Set.of("cancel", "restart", "schedule");
+    private static final String QUERY_SETTINGS = "canceller.query.";
     private static final Pattern SECRET_LIKE = Pattern.compile("(?i)atlas|key|secret|token|password|credential");
 
     private final PrintWriter out;
@@ -65,6 +68,10 @@ public final class InvocationParser {
             });
         }
         ParseResult parsed = root.parseArgs(LegacyArguments.modernize(split.command()).toArray(String[]::new));
+        if (parsed.hasSubcommand() && parsed.subcommand().isUsageHelpRequested()
+                && SENDING_COMMANDS.contains(parsed.subcommand().commandSpec().name())) {
+            parsed.subcommand().commandSpec().usageMessage().footer(settingsWithDefaults());
+        }
         if (CommandLine.printHelpIfRequested(parsed)) {
             return answered(ExitCode.OK);
         }
@@ -94,6 +101,18 @@ public final class InvocationParser {
             spring.add("--" + ProfileOption.SETTING + "=" + name);
         });
         return new Result(Optional.of(new Invocation(options, List.copyOf(spring))), ExitCode.OK);
+    }
+
+    /** Below the options of a command that sends, the settings that shape what it sends, with their defaults. */
+    private static String[] settingsWithDefaults() {
+        List<String> lines = new ArrayList<>(List.of("", "Settings (--KEY=VALUE, the environment as CANCELLER_..., or a settings"
+                + " file; the README's Configuration table says what each does), with their defaults:"));
+        SettingsMetadata.defaults().forEach((key, value) -> {
+            if (!key.startsWith(QUERY_SETTINGS)) {
+                lines.add("  " + key + "=" + value);
+            }
+        });
+        return lines.toArray(String[]::new);
     }
 
     private CommandLine commandLine() {

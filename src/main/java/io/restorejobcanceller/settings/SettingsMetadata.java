@@ -23,7 +23,7 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyN
  * credential keys of {@code additional-spring-configuration-metadata.json}, which no record binds): the one list an
  * IDE completes and the settings check reads.
  */
-final class SettingsMetadata {
+public final class SettingsMetadata {
 
     private static final String METADATA = "META-INF/spring-configuration-metadata.json";
 
@@ -32,24 +32,32 @@ final class SettingsMetadata {
 
     /** Each key in its canonical form ({@code canceller.retry.max-attempts}) with its type, read once per start. */
     static Map<ConfigurationPropertyName, String> keys() {
-        return Loaded.KEYS;
+        return Loaded.METADATA.keys();
+    }
+
+    /** The keys that have a default, with it as the records declare it ({@code canceller.skip-limit} → {@code 100}). */
+    public static Map<String, String> defaults() {
+        return Loaded.METADATA.defaults();
+    }
+
+    private record Metadata(Map<ConfigurationPropertyName, String> keys, Map<String, String> defaults) {
     }
 
     private static final class Loaded {
-        private static final Map<ConfigurationPropertyName, String> KEYS = load();
+        private static final Metadata METADATA = load();
     }
 
     /**
      * The first metadata on the class path that has {@code canceller.*} keys: this jar's, normally the first (every
      * Spring Boot jar carries one of its own, read only if this jar's were not first).
      */
-    private static Map<ConfigurationPropertyName, String> load() {
+    private static Metadata load() {
         try {
             for (URL url : Collections.list(SettingsMetadata.class.getClassLoader().getResources(METADATA))) {
                 try (InputStream in = url.openStream()) {
-                    Map<ConfigurationPropertyName, String> keys = read(in);
-                    if (!keys.isEmpty()) {
-                        return keys;
+                    Metadata metadata = read(in);
+                    if (!metadata.keys().isEmpty()) {
+                        return metadata;
                     }
                 }
             }
@@ -60,8 +68,9 @@ final class SettingsMetadata {
     }
 
     /** Read with Jackson's streaming parser: its object mapper's first use would cost a start 0.2-0.5 s. */
-    private static Map<ConfigurationPropertyName, String> read(InputStream in) {
+    private static Metadata read(InputStream in) {
         Map<ConfigurationPropertyName, String> keys = new LinkedHashMap<>();
+        Map<String, String> defaults = new LinkedHashMap<>();
         try (JsonParser json = new JsonFactory().createParser(ObjectReadContext.empty(), in)) {
             json.nextToken(); // the document's object
             while (json.nextToken() == JsonToken.PROPERTY_NAME) {
@@ -81,11 +90,14 @@ final class SettingsMetadata {
                     String name = property.getOrDefault("name", "");
                     if (name.startsWith(KnownSettings.PREFIX + ".")) {
                         keys.put(ConfigurationPropertyName.of(name), property.getOrDefault("type", ""));
+                        if (property.containsKey("defaultValue")) {
+                            defaults.put(name, property.get("defaultValue"));
+                        }
                     }
                 }
             }
         }
-        return keys;
+        return new Metadata(keys, defaults);
     }
 
     /** Whether a key holds a list or a map, whose elements are written below it ({@code allowed-projects[0]}). */

@@ -39,6 +39,18 @@ class CancelCommandTest {
     }
 
     @Test
+    void cancelHelpListsTheSettingsThatShapeARunWithTheirDefaults(CapturedOutput output) {
+        // when
+        int exitCode = canceller.run("cancel", "--help");
+
+        // then: the defaults as the records declare them, read from the jar's configuration metadata
+        assertThat(exitCode).isZero();
+        assertThat(output.getOut()).contains("with their defaults:", "\n  canceller.skip-limit=100\n",
+                "\n  canceller.rate.requests-per-minute=100\n", "\n  canceller.atlas.base-url=https://cloud.mongodb.com\n",
+                "\n  canceller.retry.max-attempts=4\n").doesNotContain("canceller.query.timeout");
+    }
+
+    @Test
     void aFileSeparatedBySemicolonsIsNamedAsSuch(CapturedOutput output) {
         // given: what a spreadsheet saves as "CSV" in many locales
         Path input = canceller.file("in.csv", "groupId;clusterName;restoreJobId\n" + Targets.row(1).replace(',', ';') + "\n");
