@@ -1,5 +1,6 @@
 package io.restorejobcanceller.settings;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -77,6 +78,9 @@ public final class SettingProblems {
         }
         if (type == boolean.class || type == Boolean.class) {
             return "must be true or false";
+        }
+        if (type == URI.class) {
+            return "must be a URL with its scheme, such as https://cloud.mongodb.com (add https://)";
         }
         return "cannot be read as " + type.getSimpleName();
     }

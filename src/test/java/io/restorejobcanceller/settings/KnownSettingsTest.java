@@ -69,6 +69,17 @@ class KnownSettingsTest {
     }
 
     @Test
+    void aBaseUrlWithoutItsSchemeIsRefusedSayingToAddIt(CapturedOutput output) {
+        // when
+        int exitCode = canceller.with("--canceller.atlas.base-url=127.0.0.1:33837").run("cancel", canceller.file("in.csv", csv(2)).toString());
+
+        // then
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(output.getErr()).contains("error: canceller.atlas.base-url=127.0.0.1:33837: must be a URL with its scheme,"
+                + " such as https://cloud.mongodb.com (add https://)");
+    }
+
+    @Test
     void aValueFromTheEnvironmentIsRefusedNamingTheVariable() throws Exception {
         // when
         CancellerProcess run = canceller.env("CANCELLER_CONCURRENCY", "1000").start("--input=" + canceller.file("in.csv", csv(2)), "--dry-run");
