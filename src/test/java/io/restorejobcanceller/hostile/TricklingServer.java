@@ -4,19 +4,15 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An HTTP/1.1 server on loopback that never finishes an answer, in one of the ways a broken proxy or server does:
  * it drips the answer a byte at a time, sends an endless chunked body, or endless {@code 102 Processing} interim
  * answers. It stops when the client closes the connection, and counts requests per path.
  */
-final class TricklingServer implements AutoCloseable {
+final class TricklingServer extends RawHttpServer {
 
     enum Answer {
         /** The status line and headers of a 204, one byte every 200 ms. */
@@ -36,44 +32,16 @@ final class TricklingServer implements AutoCloseable {
         }
     }
 
-    private final ServerSocket socket;
     private final Answer answer;
-    private final Map<String, Integer> requests = new ConcurrentHashMap<>();
 
     TricklingServer(Answer answer) throws IOException {
+        super("trickling-server");
         this.answer = answer;
-        this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread acceptor = new Thread(this::accept, "trickling-server");
-        acceptor.setDaemon(true);
-        acceptor.start();
+        start();
     }
 
-    String baseUrl() {
-        return "http://127.0.0.1:" + socket.getLocalPort();
-    }
-
-    int requestsOf(String path) {
-        return requests.getOrDefault(path, 0);
-    }
-
-    int requests() {
-        return requests.values().stream().mapToInt(Integer::intValue).sum();
-    }
-
-    private void accept() {
-        while (!socket.isClosed()) {
-            try {
-                Socket connection = socket.accept();
-                Thread handler = new Thread(() -> serve(connection), "trickling-connection");
-                handler.setDaemon(true);
-                handler.start();
-            } catch (IOException closed) {
-                return;
-            }
-        }
-    }
-
-    private void serve(Socket connection) {
+    @Override
+    void serve(Socket connection) {
         try (connection) {
             BufferedReader in = new BufferedReader(new InputStreamReader(connection.getInputStream(), StandardCharsets.ISO_8859_1));
             String requestLine = in.readLine();
@@ -84,7 +52,7 @@ final class TricklingServer implements AutoCloseable {
                 }
             }
             in.skip(contentLength);
-            requests.merge(requestLine.split(" ")[1], 1, Integer::sum);
+            counted(requestLine);
             OutputStream out = connection.getOutputStream();
             switch (answer) {
                 case DRIP -> {
@@ -122,10 +90,5 @@ final class TricklingServer implements AutoCloseable {
         } catch (InterruptedException stopped) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    @Override
-    public void close() throws IOException {
-        socket.close();
     }
 }
