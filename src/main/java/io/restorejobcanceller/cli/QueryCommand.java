@@ -1,10 +1,13 @@
 package io.restorejobcanceller.cli;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.Locale;
 
+import io.restorejobcanceller.database.QueryProperties;
 import io.restorejobcanceller.database.ResultsDatabase;
 import io.restorejobcanceller.report.QueryOutput;
+import io.restorejobcanceller.sending.HumanDuration;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
@@ -18,12 +21,17 @@ import org.springframework.stereotype.Component;
 @Component
 class QueryCommand {
 
+    /** How long past its timeout a query that does not stop when cancelled may still hold the database. */
+    private static final Duration GRACE = Duration.ofSeconds(5);
+
     private final ResultsDatabase database;
     private final JsonMapper json;
+    private final Duration timeout;
 
-    QueryCommand(ResultsDatabase database, JsonMapper json) {
+    QueryCommand(ResultsDatabase database, JsonMapper json, QueryProperties properties) {
         this.database = database;
         this.json = json;
+        this.timeout = properties.timeout();
     }
 
     int run(QueryOptions options) {
@@ -34,8 +42,30 @@ class QueryCommand {
             throw new UsageException("query takes one SELECT statement, quoted as one argument");
         }
         PrintWriter out = ReportNotWrittenException.standardOutput();
-        database.query(options.sql, QueryOutput.of(options.format, out, json));
+        Thread deadline = new Thread(this::endIfStillRunning, "query-deadline");
+        deadline.setDaemon(true);
+        deadline.start();
+        try {
+            database.query(options.sql, QueryOutput.of(options.format, out, json));
+        } finally {
+            deadline.interrupt();
+        }
         ReportNotWrittenException.check(out);
         return ExitCode.OK;
+    }
+
+    /**
+     * The database checks its timeout between rows; a single call that never returns (a regular expression that
+     * backtracks for hours) is not stopped by it. This process only reads, so ending it is safe, and it frees the file.
+     */
+    private void endIfStillRunning() {
+        try {
+            Thread.sleep(timeout.plus(GRACE).toMillis());
+        } catch (InterruptedException finished) {
+            return;
+        }
+        System.err.println("error: the query ran past canceller.query.timeout (" + HumanDuration.of(timeout)
+                + ") and did not stop when the database cancelled it; ended, nothing changed: narrow it");
+        Runtime.getRuntime().halt(ExitCode.USAGE);
     }
 }

@@ -33,7 +33,8 @@ public final class DatabaseUrl {
      */
     static final Map<String, String> COMPACTED = Map.of("MAX_COMPACT_TIME", "2000");
     /** Open an existing H2 file only, and read-only: a report never creates or changes a database. */
-    static final Map<String, String> READ_ONLY = Map.of("IFEXISTS", "TRUE", "ACCESS_MODE_DATA", "r");
+    static final Map<String, String> READ_ONLY = Map.of("IFEXISTS", "TRUE", "ACCESS_MODE_DATA", "r",
+            "LAZY_QUERY_EXECUTION", "TRUE"); // rows as they are found: a large result is streamed, not built first
     private static final String H2 = "jdbc:h2:";
     private static final String H2_FILE_SUFFIX = ".mv.db";
 

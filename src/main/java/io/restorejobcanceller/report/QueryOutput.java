@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.restorejobcanceller.database.QuerySink;
+import io.restorejobcanceller.database.RefusedQueryException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,8 +26,9 @@ public final class QueryOutput {
         };
     }
 
-    /** Collects the rows, since column widths depend on all of them. */
+    /** Collects the rows, since column widths depend on all of them: so many at most. */
     private static final class Table implements QuerySink {
+        private static final int MAX_TABLE_ROWS = 10_000;
         private final PrintWriter out;
         private final List<List<String>> lines = new ArrayList<>();
 
@@ -41,6 +43,11 @@ public final class QueryOutput {
 
         @Override
         public void row(List<Object> values) {
+            if (lines.size() > MAX_TABLE_ROWS) {
+                throw new RefusedQueryException("the query gives more than " + MAX_TABLE_ROWS + " rows, more than a table"
+                        + " (which holds every row to align them) prints: use --format=csv or --format=json, which stream,"
+                        + " or narrow it (WHERE, LIMIT)");
+            }
             lines.add(values.stream().map(v -> TableReport.cell(v == null ? null : v.toString())).toList());
         }
 

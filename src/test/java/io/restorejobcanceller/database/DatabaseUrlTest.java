@@ -19,7 +19,7 @@ class DatabaseUrlTest {
     void aFileSharedWithAConsoleGetsOnlyWhatH2AcceptsWithAutoServer() {
         assertThat(DatabaseUrl.durable("jdbc:h2:./db;AUTO_SERVER=TRUE"))
                 .isEqualTo("jdbc:h2:./db;AUTO_SERVER=TRUE;WRITE_DELAY=0;MAX_COMPACT_TIME=2000");
-        assertThat(DatabaseUrl.readOnly("jdbc:h2:./db;auto_server=true")).isEqualTo("jdbc:h2:./db;auto_server=true;IFEXISTS=TRUE");
+        assertThat(DatabaseUrl.readOnly("jdbc:h2:./db;auto_server=true")).isEqualTo("jdbc:h2:./db;auto_server=true;IFEXISTS=TRUE;LAZY_QUERY_EXECUTION=TRUE");
         assertThatThrownBy(() -> DatabaseUrl.durable("jdbc:h2:./db;AUTO_SERVER=TRUE;DB_CLOSE_ON_EXIT=FALSE"))
                 .hasMessageContaining("which H2 refuses together: leave DB_CLOSE_ON_EXIT out");
     }
@@ -51,7 +51,7 @@ class DatabaseUrlTest {
     @Test
     void theReadOnlyFormOpensAnExistingFileOnlyAndNeverWrites() {
         assertThat(DatabaseUrl.readOnly("jdbc:h2:file:/db;ACCESS_MODE_DATA=rw"))
-                .isEqualTo("jdbc:h2:file:/db;ACCESS_MODE_DATA=r;IFEXISTS=TRUE");
+                .isEqualTo("jdbc:h2:file:/db;ACCESS_MODE_DATA=r;IFEXISTS=TRUE;LAZY_QUERY_EXECUTION=TRUE");
     }
 
     @Test

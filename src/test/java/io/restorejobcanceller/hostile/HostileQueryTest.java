@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 
 import io.restorejobcanceller.testing.CancellerHarness;
+import io.restorejobcanceller.testing.CancellerProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -116,5 +117,43 @@ class HostileQueryTest {
         assertThat(output.getErr()).contains("error: the query ran longer than canceller.query.timeout (1 s) and was stopped,"
                 + " nothing changed");
         assertThat(canceller.database().sql(COUNT).query(Long.class).single()).isEqualTo(5);
+    }
+
+    @Test
+    void aCallThatNeverChecksForCancellationIsEndedPastTheTimeoutAndFreesTheFile() throws Exception {
+        // given: a regular expression that backtracks for hours inside one call, between no two rows
+        assertThat(canceller.run("cancel", "--dry-run", "sample-data/restore-jobs.csv")).isZero();
+
+        // when
+        CancellerProcess query = canceller.with("--canceller.query.timeout=1s")
+                .start("query", "SELECT LENGTH(REGEXP_REPLACE(REPEAT('a', 100000), '(a*)*b', 'x')) AS N");
+        int exitCode = query.waitForExit(60);
+
+        // then: ended with one line, and the file is free for the next run
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(query.output()).anySatisfy(line -> assertThat(line).isEqualTo("error: the query ran past"
+                + " canceller.query.timeout (1 s) and did not stop when the database cancelled it; ended, nothing changed: narrow it"));
+        assertThat(canceller.run("cancel", "--dry-run", "sample-data/restore-jobs.csv")).isZero();
+    }
+
+    @Test
+    void aHugeResultIsStreamedAsCsvWhileATableRefusesIt() throws Exception {
+        // given
+        assertThat(canceller.run("cancel", "--dry-run", "sample-data/restore-jobs.csv")).isZero();
+        String huge = "SELECT A.X AS A, B.X AS B FROM SYSTEM_RANGE(1, 100000000) A, SYSTEM_RANGE(1, 1000) B";
+
+        // when: in a process of 256 MB of heap
+        CancellerProcess csv = canceller.with("--canceller.query.timeout=3s").start("query", huge, "--format=csv");
+        int csvExit = csv.waitForExit(60);
+        CancellerProcess table = canceller.start("query", huge);
+        int tableExit = table.waitForExit(60);
+
+        // then: CSV rows came out as they were found until the timeout; the table said why it prints none
+        assertThat(csvExit).isEqualTo(2);
+        assertThat(csv.output()).contains("A,B", "1,1").noneMatch(line -> line.contains("OutOfMemoryError"))
+                .anySatisfy(line -> assertThat(line).contains("error: the query ran longer than canceller.query.timeout (3 s)"));
+        assertThat(tableExit).isEqualTo(2);
+        assertThat(table.output()).anySatisfy(line -> assertThat(line).startsWith("error: the query gives more than 10000 rows"))
+                .doesNotContain("A  B");
     }
 }
