@@ -152,9 +152,14 @@ class CancelCommand {
             return ExitCode.OK;
         }
         int exitCode = summary.report(launch, file.path().toString());
-        if (!dryRun && launch instanceof Launch.Ran ran && ran.execution().getStatus() == BatchStatus.COMPLETED
-                && launcher.next(parameters).done().isPresent()) {
-            archive(file.path(), ran.execution().getId());
+        if (!dryRun && launch instanceof Launch.Ran ran && ran.execution().getStatus() == BatchStatus.COMPLETED) {
+            if (launcher.next(parameters).done().isPresent()) {
+                archive(file.path(), ran.execution().getId());
+            } else if (next.resume().filter(CancellationLauncher.Resume::nothingLeft).isPresent()) {
+                // the resumed execution (stopped by the skip limit, say) only had to be completed: its FAILED rows are
+                // what the operator ran the same command again for
+                return runFile(file, choices, inbox);
+            }
         }
         return exitCode;
     }

@@ -81,7 +81,7 @@ class RunPlan {
         log.info("Plan: resume job execution {} of {} ({}): {} of its {} rows are recorded and not sent again, {} left; {}",
                 resume.execution().getId(), fileName, resume.execution().getStatus(), resume.recordedRows(), resume.rows(),
                 left, destination());
-        if (!confirmed) {
+        if (!confirmed && !resume.nothingLeft()) {
             ask("Resume job execution " + resume.execution().getId() + " and cancel the restore jobs of the " + left
                     + (left == 1 ? " row" : " rows") + " of " + fileName + " not yet recorded " + destination() + "?");
         }

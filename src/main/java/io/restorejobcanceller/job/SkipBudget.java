@@ -58,10 +58,10 @@ public class SkipBudget {
                 stepExecution.setWriteSkipCount(stepExecution.getWriteSkipCount() + 1);
             } catch (SkipLimitExceededException e) {
                 passed = new SkipLimitPassedException(answered == 0
-                        ? baseUrl + " answered none of the " + (skipped + 1) + " rows sent (the last: line " + row.lineNumber()
-                        + ", " + result.detail() + "): check canceller.atlas.base-url and the network"
-                        : "skip limit " + limit + " passed: " + (skipped + 1) + " rows ended REJECTED or FAILED (the last: line "
-                        + row.lineNumber() + ", " + result.outcome() + ": " + result.detail() + ")");
+                        ? baseUrl + " answered none of the requests sent (line " + row.lineNumber() + ": " + result.detail()
+                        + "): check canceller.atlas.base-url and the network"
+                        : "skip limit " + limit + " passed: row " + (skipped + 1) + " to end REJECTED or FAILED was line "
+                        + row.lineNumber() + " (" + result.outcome() + ": " + result.detail() + ")");
             }
         }
         return result;

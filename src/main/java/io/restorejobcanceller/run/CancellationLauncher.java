@@ -76,6 +76,10 @@ public class CancellationLauncher {
 
     /** A restart of {@code execution}, whose instance has {@code recordedRows} of its {@code rows} recorded. */
     public record Resume(JobExecution execution, long recordedRows, long rows) {
+        /** Every row is recorded: the restart only completes the execution, sending nothing. */
+        public boolean nothingLeft() {
+            return recordedRows >= rows;
+        }
     }
 
     /** A retry: the {@code failedRows} that ended FAILED in the completed {@code execution} are sent again. */

@@ -140,8 +140,8 @@ class RetryAndReplanTest {
 
         // then
         assertThat(exitCode).isEqualTo(1);
-        assertThat(output.getOut()).containsPattern("Failed: skip limit 2 passed: 3 rows ended REJECTED or FAILED "
-                + "\\(the last: line 4, REJECTED: .*Cannot cancel");
+        assertThat(output.getOut()).containsPattern("Failed: skip limit 2 passed: row 3 to end REJECTED or FAILED was"
+                + " line 4 \\(REJECTED: .*Cannot cancel");
     }
 
     @Test
@@ -155,7 +155,27 @@ class RetryAndReplanTest {
 
         // then
         assertThat(exitCode).isEqualTo(1);
-        assertThat(output.getOut()).contains("Failed: http://127.0.0.1:1 answered none of the 3 rows sent (the last: line 4,")
+        assertThat(output.getOut()).contains("Failed: http://127.0.0.1:1 answered none of the requests sent (line 4: ")
                 .contains("check canceller.atlas.base-url and the network");
+    }
+
+    @Test
+    void afterTheSkipLimitStoppedARunWhoseRowsAreAllRecordedTheSameCommandSendsItsFailedRows(CapturedOutput output) {
+        // given: nothing listens on port 1, and the third failed row passes the skip limit: every row is recorded
+        Path input = canceller.file("in.csv", csv(3));
+        canceller.with("--canceller.skip-limit=2").with("--canceller.retry.max-attempts=1").with("--canceller.concurrency=1");
+        assertThat(canceller.with("--canceller.atlas.base-url=http://127.0.0.1:1").run("cancel", input.toString())).isEqualTo(1);
+
+        // when: Atlas is reachable again
+        int exitCode = canceller.with("--canceller.atlas.base-url=" + atlas.baseUrl()).run("cancel", input.toString());
+
+        // then: one command completed the stopped execution (nothing left to send) and sent its FAILED rows
+        assertThat(exitCode).isZero();
+        assertThat(output.getAll()).contains("Plan: resume job execution 1 of in.csv (FAILED): 3 of its 3 rows are recorded")
+                .contains("(job instance 2, retrying the FAILED rows of job instance 1): COMPLETED");
+        for (int n = 1; n <= 3; n++) {
+            assertThat(atlas.deletesOf(path(n))).as("DELETEs of target %d", n).isEqualTo(1);
+        }
+        assertThat(outcomesOfInstance(2)).containsExactly("2:CANCELLED", "3:CANCELLED", "4:CANCELLED");
     }
 }
