@@ -1,5 +1,6 @@
 package io.restorejobcanceller;
 
+import io.restorejobcanceller.database.DatabaseUrl;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -21,7 +22,6 @@ import io.restorejobcanceller.run.CancelCommand;
 import io.restorejobcanceller.run.GracefulShutdown;
 import io.restorejobcanceller.run.RestartCommand;
 import io.restorejobcanceller.schedule.ScheduleCommand;
-import io.restorejobcanceller.settings.ResultsDatabaseSettings;
 
 
 import org.springframework.boot.SpringApplication;
@@ -35,7 +35,7 @@ import org.springframework.context.annotation.Bean;
 @ConfigurationPropertiesScan
 public class CancellerApplication {
 
-    private static final String DATABASE_URL = ResultsDatabaseSettings.URL;
+    private static final String DATABASE_URL = DatabaseUrl.SETTING;
     /** How long SIGTERM waits for the running row (and its retries) before closing anyway. */
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(90);
     private static final CommandTree COMMANDS = new CommandTree(List.of(CancelCommand.class, RestartCommand.class,

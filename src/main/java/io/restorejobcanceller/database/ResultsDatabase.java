@@ -22,7 +22,7 @@ public class ResultsDatabase {
     private final DataSource dataSource;
     private final String url;
 
-    ResultsDatabase(DataSource dataSource, @Value("${spring.datasource.url}") String url) {
+    ResultsDatabase(DataSource dataSource, @Value("${" + DatabaseUrl.SETTING + "}") String url) {
         this.dataSource = dataSource;
         this.url = url;
     }

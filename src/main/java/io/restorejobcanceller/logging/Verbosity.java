@@ -1,5 +1,6 @@
-package io.restorejobcanceller.cli;
+package io.restorejobcanceller.logging;
 
+import io.restorejobcanceller.cli.Terminal;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -44,7 +45,7 @@ public class Verbosity implements EnvironmentPostProcessor, Ordered {
                 : commandLine != null && commandLine.containsProperty(QUIET) ? QUIET_LEVELS : Map.of());
         if (!verbose && !environment.containsProperty(CONSOLE_PATTERN) && !environment.containsProperty(STRUCTURED_CONSOLE)) {
             // on a terminal, a log line first clears the progress bar it would otherwise be appended to
-            settings.put(CONSOLE_PATTERN, (Terminal.standardError() ? Terminal.CLEAR_LINE
+            settings.put(CONSOLE_PATTERN, (Terminal.standardErrorIsTerminal() ? Terminal.CLEAR_LINE
                     : environment.containsProperty(JOURNAL_STREAM) ? "" : UTC_TIMESTAMP) + HUMAN_PATTERN);
         }
         if (settings.isEmpty()) {

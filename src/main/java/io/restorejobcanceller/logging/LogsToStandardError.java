@@ -1,4 +1,4 @@
-package io.restorejobcanceller.cli;
+package io.restorejobcanceller.logging;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
