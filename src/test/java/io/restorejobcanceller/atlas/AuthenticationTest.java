@@ -43,7 +43,7 @@ class AuthenticationTest {
         Path input = canceller.file("in.csv", csv(5));
 
         // when
-        int exitCode = canceller.run("--input=" + input);
+        int exitCode = canceller.run("cancel", input.toString());
 
         // then
         assertThat(exitCode).isZero();
@@ -70,7 +70,7 @@ class AuthenticationTest {
         Path input = canceller.file("in.csv", csv(2));
 
         // when
-        int exitCode = canceller.run("--input=" + input);
+        int exitCode = canceller.run("cancel", input.toString());
 
         // then
         assertThat(exitCode).isZero();
@@ -88,7 +88,7 @@ class AuthenticationTest {
         Path input = canceller.file("in.csv", csv(3));
 
         // when
-        int exitCode = canceller.run("--input=" + input);
+        int exitCode = canceller.run("cancel", input.toString());
 
         // then
         assertThat(exitCode).isZero();
@@ -108,7 +108,7 @@ class AuthenticationTest {
         Path input = canceller.file("in.csv", csv(20));
 
         // when
-        int exitCode = canceller.run("--input=" + input);
+        int exitCode = canceller.run("cancel", input.toString());
 
         // then
         assertThat(exitCode).isEqualTo(1);
@@ -127,7 +127,7 @@ class AuthenticationTest {
         Path input = canceller.file("in.csv", csv(1));
 
         // when
-        int exitCode = canceller.run("--input=" + input);
+        int exitCode = canceller.run("cancel", input.toString());
 
         // then
         assertThat(exitCode).isZero();
@@ -141,7 +141,7 @@ class AuthenticationTest {
         Path input = canceller.file("in.csv", csv(1));
 
         // when
-        int exitCode = canceller.run("--input=" + input);
+        int exitCode = canceller.run("cancel", input.toString());
 
         // then
         assertThat(exitCode).isEqualTo(2);
@@ -156,7 +156,7 @@ class AuthenticationTest {
         Path input = canceller.file("in.csv", csv(1));
 
         // when
-        int exitCode = canceller.run("--input=" + input);
+        int exitCode = canceller.run("cancel", input.toString());
 
         // then
         assertThat(exitCode).isEqualTo(2);
@@ -171,7 +171,7 @@ class AuthenticationTest {
         Path input = canceller.file("in.csv", csv(1));
 
         // when
-        int exitCode = canceller.run("--input=" + input);
+        int exitCode = canceller.run("cancel", input.toString());
 
         // then
         assertThat(exitCode).isEqualTo(2);
@@ -186,7 +186,7 @@ class AuthenticationTest {
         Path input = canceller.file("in.csv", csv(1));
 
         // when
-        int exitCode = canceller.with("--canceller.atlas.base-url=http://atlas.example.com").run("--input=" + input);
+        int exitCode = canceller.with("--canceller.atlas.base-url=http://atlas.example.com").run("cancel", input.toString());
 
         // then
         assertThat(exitCode).isEqualTo(2);
@@ -200,7 +200,7 @@ class AuthenticationTest {
         Path input = canceller.file("in.csv", csv(2));
 
         // when
-        int exitCode = canceller.run("--input=" + input);
+        int exitCode = canceller.run("cancel", input.toString());
 
         // then
         assertThat(exitCode).isZero();

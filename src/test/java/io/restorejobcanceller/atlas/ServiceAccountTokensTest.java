@@ -50,7 +50,7 @@ class ServiceAccountTokensTest {
         Path input = canceller.file("in.csv", csv(3));
 
         // when
-        int exitCode = canceller.run("--input=" + input);
+        int exitCode = canceller.run("cancel", input.toString());
 
         // then
         assertThat(exitCode).isZero();
@@ -67,7 +67,7 @@ class ServiceAccountTokensTest {
         Path input = canceller.file("in.csv", csv(3));
 
         // when
-        int exitCode = canceller.run("--input=" + input);
+        int exitCode = canceller.run("cancel", input.toString());
 
         // then
         assertThat(exitCode).isEqualTo(1);
@@ -87,7 +87,7 @@ class ServiceAccountTokensTest {
         Path input = canceller.file("in.csv", csv(3));
 
         // when
-        int exitCode = canceller.run("--input=" + input);
+        int exitCode = canceller.run("cancel", input.toString());
 
         // then
         assertThat(exitCode).isEqualTo(1);
@@ -107,7 +107,7 @@ class ServiceAccountTokensTest {
         Path input = canceller.file("in.csv", csv(30));
 
         // when
-        int exitCode = canceller.with("--canceller.concurrency=1").run("--input=" + input);
+        int exitCode = canceller.with("--canceller.concurrency=1").run("cancel", input.toString());
 
         // then
         assertThat(exitCode).isZero();
@@ -125,7 +125,7 @@ class ServiceAccountTokensTest {
         Path input = canceller.file("in.csv", csv(3));
 
         // when
-        int exitCode = canceller.run("--input=" + input);
+        int exitCode = canceller.run("cancel", input.toString());
 
         // then
         assertThat(exitCode).isEqualTo(1);
@@ -162,7 +162,7 @@ class ServiceAccountTokensTest {
         Path input = canceller.file("in.csv", csv(30));
 
         // when
-        int exitCode = canceller.with("--canceller.concurrency=1").run("--input=" + input);
+        int exitCode = canceller.with("--canceller.concurrency=1").run("cancel", input.toString());
 
         // then
         assertThat(exitCode).isZero();
