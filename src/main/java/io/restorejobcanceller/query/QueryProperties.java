@@ -17,7 +17,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("canceller.query")
-public record QueryProperties(@NotNull @DurationMin(seconds = 1) @DefaultValue("30s") Duration timeout) {
+record QueryProperties(@NotNull @DurationMin(seconds = 1) @DefaultValue("30s") Duration timeout) {
 
     int timeoutSeconds() {
         return (int) Math.min(Integer.MAX_VALUE, (timeout.toMillis() + 999) / 1000);

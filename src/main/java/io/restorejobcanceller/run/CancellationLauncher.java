@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
  * died (nobody holds its lock) is marked FAILED through {@link JobOperator#recover} and restarted.
  */
 @Component
-public class CancellationLauncher {
+class CancellationLauncher {
 
     private static final Logger log = LoggerFactory.getLogger(CancellationLauncher.class);
 

@@ -19,6 +19,6 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("canceller.input")
-public record InputProperties(@NotBlank @DefaultValue("*.csv") String pattern, Path archiveDir,
+record InputProperties(@NotBlank @DefaultValue("*.csv") String pattern, Path archiveDir,
                               @NotNull @DefaultValue("5s") Duration settleTime) {
 }

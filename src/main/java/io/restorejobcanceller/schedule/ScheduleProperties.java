@@ -9,5 +9,5 @@ import org.springframework.validation.annotation.Validated;
 /** {@code canceller.schedule.*}: when {@code --schedule} processes the inbox (Spring cron, six fields). */
 @Validated
 @ConfigurationProperties("canceller.schedule")
-public record ScheduleProperties(@NotBlank @DefaultValue("0 0 2 * * *") String cron) {
+record ScheduleProperties(@NotBlank @DefaultValue("0 0 2 * * *") String cron) {
 }
