@@ -3,7 +3,7 @@ package io.restorejobcanceller.cli;
 import picocli.CommandLine.Option;
 
 /** Options every command takes; they reach Spring as {@code --verbose}/{@code --quiet} (see settings.Verbosity). */
-final class GlobalOptions {
+public final class GlobalOptions {
 
     @Option(names = "--verbose", description = "Log the frameworks' detail and stack traces too (on standard error).")
     boolean verbose;

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 /**
  * Sends rows' requests (a DELETE, a {@code --check-first} GET) on worker threads, at most {@code concurrency} rows in
  * flight, without head-of-line blocking: the rows a {@link RowQueue} (one per chunk) is given wait in a queue per project, and a row is started only when its project's
- * budget allows a request now ({@link RequestThrottle#tryAcquire}), projects taking projectsInTurn. While one project waits
+ * budget allows a request now ({@link RequestThrottle#tryAcquire}), projects taking turns. While one project waits
  * (its rate spent, or paused by a 429) the slots go to the others. A project has at most {@link #WINDOW} rows
  * waiting; the writer waits for room beyond that, so memory stays bounded by the chunk and the window. A request's
  * slot is freed as soon as its answer is in, so that committing the outcome overlaps the next requests. Once a task

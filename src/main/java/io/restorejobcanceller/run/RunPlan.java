@@ -1,12 +1,12 @@
-package io.restorejobcanceller.cli;
+package io.restorejobcanceller.run;
 
+import io.restorejobcanceller.cli.UsageException;
 import java.util.Map;
 
 import io.restorejobcanceller.atlas.AtlasCredentials;
 import io.restorejobcanceller.atlas.AtlasProperties;
 import io.restorejobcanceller.input.InputFile;
 import io.restorejobcanceller.job.GuardProperties;
-import io.restorejobcanceller.run.CancellationLauncher;
 import io.restorejobcanceller.sending.HumanDuration;
 import io.restorejobcanceller.sending.RateProperties;
 import org.slf4j.Logger;
@@ -106,5 +106,16 @@ class RunPlan {
     /** Where the requests go and as whom: the base URL and the credentials with their public id and origin. */
     private String destination() {
         return "at " + atlas.baseUrlWithoutSlash() + " as " + credentials.describe();
+    }
+
+    /** Refuses a run that would send with unusable credentials or a secret over plain http. */
+    void checkAtlasConfiguration() {
+        credentials.problem().ifPresent(problem -> {
+            throw new UsageException(problem);
+        });
+        String urlProblem = atlas.secretUrlProblem();
+        if (urlProblem != null) {
+            throw new UsageException(urlProblem);
+        }
     }
 }

@@ -1,4 +1,4 @@
-package io.restorejobcanceller.database;
+package io.restorejobcanceller.query;
 
 import java.util.Locale;
 import java.util.Set;

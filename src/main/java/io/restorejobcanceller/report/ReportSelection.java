@@ -1,5 +1,6 @@
-package io.restorejobcanceller.cli;
+package io.restorejobcanceller.report;
 
+import io.restorejobcanceller.cli.UsageException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,9 +15,6 @@ import java.util.Locale;
 import java.util.Set;
 
 import io.restorejobcanceller.outcome.Outcome;
-import io.restorejobcanceller.report.AuditQueries;
-import io.restorejobcanceller.report.AuditSelection;
-import io.restorejobcanceller.report.Grouping;
 
 import org.springframework.stereotype.Component;
 
@@ -35,7 +33,7 @@ class ReportSelection {
         this.queries = queries;
     }
 
-    AuditSelection of(ReportOptions options) {
+    AuditSelection of(ReportCommand options) {
         Instant since = since(options.since);
         Long execution = execution(options.execution);
         Long instance = options.instance;

@@ -1,4 +1,4 @@
-package io.restorejobcanceller.cli;
+package io.restorejobcanceller.run;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;

@@ -1,5 +1,9 @@
-package io.restorejobcanceller.cli;
+package io.restorejobcanceller.report;
 
+import io.restorejobcanceller.cli.OutputNotWrittenException;
+import io.restorejobcanceller.cli.ExitCode;
+import io.restorejobcanceller.cli.Terminal;
+import io.restorejobcanceller.cli.UsageException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -9,11 +13,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.stream.Collectors;
 
 import io.restorejobcanceller.database.ResultsDatabase;
-import io.restorejobcanceller.report.AuditQueries;
-import io.restorejobcanceller.report.AuditReport;
-import io.restorejobcanceller.report.AuditSelection;
-import io.restorejobcanceller.report.ReportFormat;
-import io.restorejobcanceller.report.ReportWriter;
 
 import org.springframework.stereotype.Component;
 
@@ -22,7 +21,7 @@ import org.springframework.stereotype.Component;
  * results table (see {@link ReportSelection}), on standard output or into a file.
  */
 @Component
-class ReportCommand {
+class AuditReporter {
 
     /** The width of a table that does not go to a terminal. */
     private static final int DEFAULT_WIDTH = 120;
@@ -32,22 +31,22 @@ class ReportCommand {
     private final ResultsDatabase database;
     private final ReportWriter writer;
 
-    ReportCommand(ReportSelection selection, AuditQueries queries, ResultsDatabase database, ReportWriter writer) {
+    AuditReporter(ReportSelection selection, AuditQueries queries, ResultsDatabase database, ReportWriter writer) {
         this.selection = selection;
         this.queries = queries;
         this.database = database;
         this.writer = writer;
     }
 
-    int run(ReportOptions options) throws IOException {
+    int run(ReportCommand options) throws IOException {
         database.requireResults();
         AuditSelection chosen = selection.of(options);
         ReportFormat format = options.format;
         AuditReport report = queries.load(chosen, format.groupings(chosen.by()), database.displayUrl());
         if (options.output == null) {
-            PrintWriter out = ReportNotWrittenException.standardOutput();
+            PrintWriter out = OutputNotWrittenException.standardOutput();
             writer.write(format, report, out, Terminal.standardOutputWidth(DEFAULT_WIDTH));
-            ReportNotWrittenException.check(out);
+            OutputNotWrittenException.check(out);
             return ExitCode.OK;
         }
         Path file = outputFile(options.output, options.force);
@@ -55,7 +54,7 @@ class ReportCommand {
                 StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING))) {
             writer.write(format, report, out, DEFAULT_WIDTH);
             if (out.checkError()) {
-                throw new ReportNotWrittenException("could not write the report to " + file + " (disk full?)");
+                throw new OutputNotWrittenException("could not write the report to " + file + " (disk full?)");
             }
         }
         System.out.println("Wrote the report of " + report.selection().describe() + " in " + report.database() + " to " + file

@@ -1,23 +1,24 @@
-package io.restorejobcanceller.report;
+package io.restorejobcanceller.query;
 
+import io.restorejobcanceller.report.CsvReport;
+import io.restorejobcanceller.report.ReportFormat;
+import io.restorejobcanceller.report.TableReport;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.restorejobcanceller.database.QuerySink;
-import io.restorejobcanceller.database.RefusedQueryException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A query's result written in a report format: an aligned table, RFC 4180 CSV, or a JSON array of row objects. */
-public final class QueryOutput {
+final class QueryOutput {
 
     private QueryOutput() {
     }
 
-    public static QuerySink of(ReportFormat format, PrintWriter out, JsonMapper json) {
+    static QuerySink of(ReportFormat format, PrintWriter out, JsonMapper json) {
         return switch (format) {
             case TABLE -> new Table(out);
             case CSV -> new Csv(out);

@@ -1,5 +1,7 @@
-package io.restorejobcanceller.cli;
+package io.restorejobcanceller.run;
 
+import io.restorejobcanceller.cli.ExitCode;
+import io.restorejobcanceller.cli.Terminal;
 import java.io.PrintStream;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -12,7 +14,6 @@ import io.restorejobcanceller.job.CancellationJobConfiguration;
 import io.restorejobcanceller.outcome.Outcome;
 import io.restorejobcanceller.outcome.OutcomeRepository;
 import io.restorejobcanceller.run.CancellationLauncher.Launch;
-import io.restorejobcanceller.run.GracefulShutdown;
 import io.restorejobcanceller.sending.AtlasPauses;
 
 import org.springframework.batch.core.BatchStatus;

@@ -1,12 +1,12 @@
-package io.restorejobcanceller.cli;
+package io.restorejobcanceller.query;
 
+import io.restorejobcanceller.cli.ExitCode;
+import io.restorejobcanceller.cli.OutputNotWrittenException;
+import io.restorejobcanceller.cli.UsageException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
 
-import io.restorejobcanceller.database.QueryProperties;
-import io.restorejobcanceller.database.ResultsDatabase;
-import io.restorejobcanceller.report.QueryOutput;
 import io.restorejobcanceller.sending.HumanDuration;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,41 +16,41 @@ import org.springframework.stereotype.Component;
  * {@code query "SELECT ..." [--format=table|csv|json]}: one read-only SELECT on the results database, so that an
  * auditor needs no database client. The database is opened read-only (H2) or queried in a read-only transaction that
  * is rolled back (PostgreSQL), for canceller.query.timeout at most; anything but a single SELECT that only reads
- * (see ResultsDatabase#query) is refused before it reaches the database.
+ * (see ReadOnlyQuery) is refused before it reaches the database.
  */
 @Component
-class QueryCommand {
+class QueryRunner {
 
     /** How long past its timeout a query that does not stop when cancelled may still hold the database. */
     private static final Duration GRACE = Duration.ofSeconds(5);
 
-    private final ResultsDatabase database;
+    private final QueryExecution execution;
     private final JsonMapper json;
     private final Duration timeout;
 
-    QueryCommand(ResultsDatabase database, JsonMapper json, QueryProperties properties) {
-        this.database = database;
+    QueryRunner(QueryExecution execution, JsonMapper json, QueryProperties properties) {
+        this.execution = execution;
         this.json = json;
         this.timeout = properties.timeout();
     }
 
-    int run(QueryOptions options) {
+    int run(QueryCommand options) {
         if (!options.format.forQueries()) {
             throw new UsageException("query prints as table, csv or json, not " + options.format.name().toLowerCase(Locale.ROOT));
         }
         if (options.sql.isBlank()) {
             throw new UsageException("query takes one SELECT statement, quoted as one argument");
         }
-        PrintWriter out = ReportNotWrittenException.standardOutput();
+        PrintWriter out = OutputNotWrittenException.standardOutput();
         Thread deadline = new Thread(this::endIfStillRunning, "query-deadline");
         deadline.setDaemon(true);
         deadline.start();
         try {
-            database.query(options.sql, QueryOutput.of(options.format, out, json));
+            execution.query(options.sql, QueryOutput.of(options.format, out, json));
         } finally {
             deadline.interrupt();
         }
-        ReportNotWrittenException.check(out);
+        OutputNotWrittenException.check(out);
         return ExitCode.OK;
     }
 

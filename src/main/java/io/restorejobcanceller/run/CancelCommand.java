@@ -1,6 +1,13 @@
-package io.restorejobcanceller.cli;
+package io.restorejobcanceller.run;
 
+import io.restorejobcanceller.cli.GlobalOptions;
+import io.restorejobcanceller.cli.LegacyArguments;
+import io.restorejobcanceller.cli.ProfileOption;
+import io.restorejobcanceller.cli.Version;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -11,7 +18,7 @@ import picocli.CommandLine.Parameters;
         description = {"Checks a CSV file of targets (groupId,clusterName,restoreJobId), then cancels their restore jobs "
                 + "and records one outcome per line.", "A directory is an inbox: each matching file not yet done, in name order.",
                 "A file already done is not sent again; a stopped or failed run resumes where it stopped."})
-final class CancelOptions {
+public final class CancelCommand implements Callable<Integer> {
 
     @Mixin
     GlobalOptions global;
@@ -40,15 +47,24 @@ final class CancelOptions {
     @Mixin
     ProfileOption profile;
 
-    Path target() {
-        return givenOnce(file, input, "give the input file or inbox directory once: cancel FILE|DIR");
+    private final CancellationRuns runs;
+
+    /** For parsing alone: help, version and usage errors are answered before Spring starts. */
+    CancelCommand() {
+        this(null);
     }
 
-    /** A path given once, as the parameter or as {@code --input} (the form from before subcommands). */
-    static Path givenOnce(Path parameter, Path inputOption, String usage) {
-        if ((parameter == null) == (inputOption == null)) {
-            throw new UsageException(usage);
-        }
-        return parameter != null ? parameter : inputOption;
+    @Autowired
+    CancelCommand(CancellationRuns runs) {
+        this.runs = runs;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        return runs.cancel(this);
+    }
+
+    Path target() {
+        return LegacyArguments.givenOnce(file, input, "give the input file or inbox directory once: cancel FILE|DIR");
     }
 }

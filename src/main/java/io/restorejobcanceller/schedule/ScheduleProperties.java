@@ -1,4 +1,4 @@
-package io.restorejobcanceller.cli;
+package io.restorejobcanceller.schedule;
 
 import jakarta.validation.constraints.NotBlank;
 

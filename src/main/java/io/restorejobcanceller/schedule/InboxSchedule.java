@@ -1,11 +1,14 @@
-package io.restorejobcanceller.cli;
+package io.restorejobcanceller.schedule;
 
+import io.restorejobcanceller.run.CancellationRuns;
+import io.restorejobcanceller.run.GracefulShutdown;
+import io.restorejobcanceller.cli.ExitCode;
+import io.restorejobcanceller.cli.UsageException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 
-import io.restorejobcanceller.run.GracefulShutdown;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,15 +24,15 @@ import org.springframework.stereotype.Component;
  * restartable) and ends the process.
  */
 @Component
-class ScheduleCommand {
+class InboxSchedule {
 
-    private static final Logger log = LoggerFactory.getLogger(ScheduleCommand.class);
+    private static final Logger log = LoggerFactory.getLogger(InboxSchedule.class);
 
-    private final CancelCommand cancel;
+    private final CancellationRuns cancel;
     private final GracefulShutdown shutdown;
     private final String cron;
 
-    ScheduleCommand(CancelCommand cancel, GracefulShutdown shutdown, ScheduleProperties schedule) {
+    InboxSchedule(CancellationRuns cancel, GracefulShutdown shutdown, ScheduleProperties schedule) {
         this.cancel = cancel;
         this.shutdown = shutdown;
         this.cron = schedule.cron();
@@ -63,7 +66,7 @@ class ScheduleCommand {
         }
         Instant start = Instant.now();
         try {
-            int exitCode = cancel.runInput(inbox, CancelCommand.Choices.bySchedule());
+            int exitCode = cancel.runInput(inbox, CancellationRuns.Choices.bySchedule());
             log.info("Scheduled run started at {} ended with exit code {}", start, exitCode);
         } catch (Exception e) {
             log.error("Scheduled run started at {} failed: {}; the next one runs as scheduled", start, e.toString());

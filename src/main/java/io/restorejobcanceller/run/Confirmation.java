@@ -1,4 +1,4 @@
-package io.restorejobcanceller.cli;
+package io.restorejobcanceller.run;
 
 import java.io.Console;
 import java.util.Locale;

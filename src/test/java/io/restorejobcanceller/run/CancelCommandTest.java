@@ -1,4 +1,4 @@
-package io.restorejobcanceller.cli;
+package io.restorejobcanceller.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

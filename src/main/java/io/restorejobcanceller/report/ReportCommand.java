@@ -1,12 +1,15 @@
-package io.restorejobcanceller.cli;
+package io.restorejobcanceller.report;
 
+import io.restorejobcanceller.cli.GlobalOptions;
+import io.restorejobcanceller.cli.Version;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 
-import io.restorejobcanceller.report.Grouping;
-import io.restorejobcanceller.report.ReportFormat;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,10 +18,27 @@ import picocli.CommandLine.Option;
 @Command(name = "report", mixinStandardHelpOptions = true, versionProvider = Version.class, showDefaultValues = true,
         description = {"The audit report of the results table: what was selected, counts per outcome, why rows need "
                 + "attention, and the rows themselves.", "Selections combine: --file, --instance, --execution, --since."})
-final class ReportOptions {
+public final class ReportCommand implements Callable<Integer> {
 
     @Mixin
     GlobalOptions global;
+
+    private final AuditReporter reporter;
+
+    /** For parsing alone: help, version and usage errors are answered before Spring starts. */
+    ReportCommand() {
+        this(null);
+    }
+
+    @Autowired
+    ReportCommand(AuditReporter reporter) {
+        this.reporter = reporter;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        return reporter.run(this);
+    }
 
     @Option(names = "--execution", paramLabel = "ID|latest", description = "One job execution.")
     String execution;
@@ -59,15 +79,6 @@ final class ReportOptions {
         @Override
         public Iterator<String> iterator() {
             return Arrays.stream(ReportFormat.values()).map(f -> f.name().toLowerCase(Locale.ROOT)).iterator();
-        }
-    }
-
-    /** The formats {@code query} prints in. */
-    static final class QueryFormats implements Iterable<String> {
-        @Override
-        public Iterator<String> iterator() {
-            return Arrays.stream(ReportFormat.values()).filter(ReportFormat::forQueries)
-                    .map(f -> f.name().toLowerCase(Locale.ROOT)).iterator();
         }
     }
 

@@ -1,13 +1,13 @@
-package io.restorejobcanceller.cli;
+package io.restorejobcanceller.run;
 
+import io.restorejobcanceller.cli.ExitCode;
+import io.restorejobcanceller.cli.UsageException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 
-import io.restorejobcanceller.atlas.AtlasCredentials;
-import io.restorejobcanceller.atlas.AtlasProperties;
 import io.restorejobcanceller.input.InputFile;
 import io.restorejobcanceller.input.InputFileException;
 import io.restorejobcanceller.job.CancellationJobConfiguration;
@@ -15,7 +15,6 @@ import io.restorejobcanceller.job.KnownTargets;
 import io.restorejobcanceller.job.StepProperties;
 import io.restorejobcanceller.outcome.OutcomeRepository;
 import io.restorejobcanceller.run.CancellationLauncher.Launch;
-import io.restorejobcanceller.run.CancellationLauncher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,8 +22,6 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,27 +30,20 @@ import org.springframework.stereotype.Component;
  * prints a summary of each.
  */
 @Component
-class CancelCommand {
+public class CancellationRuns {
 
-    private static final Logger log = LoggerFactory.getLogger(CancelCommand.class);
+    private static final Logger log = LoggerFactory.getLogger(CancellationRuns.class);
 
     private final CancellationLauncher launcher;
-    private final JobRepository jobRepository;
-    private final AtlasCredentials credentials;
-    private final AtlasProperties atlas;
     private final InputProperties inbox;
     private final StepProperties step;
     private final RunSummary summary;
     private final Inbox inboxFiles;
     private final RunPlan plan;
 
-    CancelCommand(CancellationLauncher launcher, JobRepository jobRepository, AtlasCredentials credentials,
-                  AtlasProperties atlas, InputProperties inbox, StepProperties step, RunSummary summary,
-                  Inbox inboxFiles, RunPlan plan) {
+    CancellationRuns(CancellationLauncher launcher, InputProperties inbox, StepProperties step, RunSummary summary,
+                     Inbox inboxFiles, RunPlan plan) {
         this.launcher = launcher;
-        this.jobRepository = jobRepository;
-        this.credentials = credentials;
-        this.atlas = atlas;
         this.inbox = inbox;
         this.step = step;
         this.summary = summary;
@@ -61,13 +51,13 @@ class CancelCommand {
         this.plan = plan;
     }
 
-    int run(CancelOptions options) throws Exception {
+    int cancel(CancelCommand options) throws Exception {
         return runInput(options.target(), new Choices(options.dryRun, options.checkFirst, options.confirmation.yes,
                 options.resendKnown, false));
     }
 
     int abandon(long id) throws Exception {
-        JobExecution execution = execution(id);
+        JobExecution execution = launcher.execution(id);
         if (execution.getStatus() == BatchStatus.COMPLETED || execution.getStatus() == BatchStatus.ABANDONED) {
             throw new UsageException("job execution " + id + " is " + execution.getStatus()
                     + "; only a failed or stopped execution can be abandoned");
@@ -79,14 +69,14 @@ class CancelCommand {
      * What the operator chose for a run: {@code confirmed} means no question is asked; {@code scheduled}: run by
      * {@code schedule}, which says nothing of a file already done (it meets it again at every turn).
      */
-    record Choices(boolean dryRun, boolean checkFirst, boolean confirmed, boolean resendKnown, boolean scheduled) {
-        static Choices bySchedule() {
+    public record Choices(boolean dryRun, boolean checkFirst, boolean confirmed, boolean resendKnown, boolean scheduled) {
+        public static Choices bySchedule() {
             return new Choices(false, false, true, false, true);
         }
     }
 
     /** One file, or every matching file of a directory not yet done; the most serious exit code wins. */
-    int runInput(Path input, Choices asked) throws Exception {
+    public int runInput(Path input, Choices asked) throws Exception {
         Choices choices = new Choices(asked.dryRun(), asked.checkFirst() || step.checkFirst(), asked.confirmed(),
                 asked.resendKnown(), asked.scheduled());
         if (!Files.isDirectory(input)) {
@@ -123,7 +113,7 @@ class CancelCommand {
                     + " characters, more than the results table keeps; move it to a shorter path");
         }
         if (!dryRun || choices.checkFirst()) {
-            checkAtlasConfiguration();
+            plan.checkAtlasConfiguration();
         }
         JobParameters parameters = new JobParametersBuilder()
                 .addString(CancellationJobConfiguration.INPUT_FILE, file.path().toString())
@@ -165,7 +155,7 @@ class CancelCommand {
     }
 
     int restart(long id, boolean confirmed) throws Exception {
-        JobExecution execution = execution(id);
+        JobExecution execution = launcher.execution(id);
         var parameters = execution.getJobParameters();
         Path path = Path.of(parameters.getString(CancellationJobConfiguration.INPUT_FILE));
         InputFile file = InputFile.inspect(path);
@@ -174,25 +164,13 @@ class CancelCommand {
                     + " read it; restarting would misread its lines (run the new content as a new file instead)");
         }
         if (!Boolean.TRUE.equals(parameters.getParameter(CancellationJobConfiguration.DRY_RUN).value())) {
-            checkAtlasConfiguration();
+            plan.checkAtlasConfiguration();
             plan.approveRestart(launcher.resumeOf(execution), path.getFileName().toString(), confirmed);
         }
         try {
             return summary.report(launcher.restart(execution), path.toString());
         } catch (IllegalArgumentException notTheLast) {
             throw new UsageException(notTheLast.getMessage());
-        }
-    }
-
-    private JobExecution execution(long id) {
-        try {
-            JobExecution execution = jobRepository.getJobExecution(id);
-            if (execution == null) {
-                throw new UsageException("there is no job execution " + id);
-            }
-            return execution;
-        } catch (EmptyResultDataAccessException e) {
-            throw new UsageException("there is no job execution " + id);
         }
     }
 
@@ -211,15 +189,5 @@ class CancelCommand {
         }
         Files.move(file, target);
         System.out.println("Archived " + file + " to " + target.toAbsolutePath());
-    }
-
-    private void checkAtlasConfiguration() {
-        credentials.problem().ifPresent(problem -> {
-            throw new UsageException(problem);
-        });
-        String urlProblem = atlas.secretUrlProblem();
-        if (urlProblem != null) {
-            throw new UsageException(urlProblem);
-        }
     }
 }

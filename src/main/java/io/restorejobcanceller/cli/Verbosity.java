@@ -1,9 +1,8 @@
-package io.restorejobcanceller.settings;
+package io.restorejobcanceller.cli;
 
 import java.util.HashMap;
 import java.util.Map;
 
-import io.restorejobcanceller.cli.Terminal;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
