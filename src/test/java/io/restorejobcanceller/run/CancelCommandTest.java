@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-/** Broken files and bad configuration fail before any DELETE, on one line, with exit code 2. */
+/** Broken files and bad configuration fail before any DELETE, on one line, with exit code 2; the legacy invocation still cancels. */
 @ExtendWith(OutputCaptureExtension.class)
 class CancelCommandTest {
 

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -18,8 +16,7 @@ import io.restorejobcanceller.job.CancellationJobConfiguration;
 import io.restorejobcanceller.outcome.Outcome;
 import io.restorejobcanceller.outcome.OutcomeRepository;
 import io.restorejobcanceller.run.CancellationLauncher.Launch;
-import io.restorejobcanceller.sending.RateProperties;
-import io.restorejobcanceller.sending.RequestThrottle;
+import io.restorejobcanceller.sending.AtlasPauses;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -159,11 +156,9 @@ class RunSummaryTest {
         };
         ResultsDatabase database = mock(ResultsDatabase.class);
         when(database.displayUrl()).thenReturn("jdbc:h2:file:/tmp/db");
-        RequestThrottle throttle = new RequestThrottle(new RateProperties(0, RateProperties.Scope.PROJECT, 0, 2, Duration.ofSeconds(2)),
-                duration -> { }, Clock.systemUTC());
         GracefulShutdown shutdown = new GracefulShutdown(null, null,
                 new StaticListableBeanFactory(Map.of(ShutdownRequest.BEAN_NAME, shutdownRequest)).getBeanProvider(ShutdownRequest.class));
-        return new RunSummary(outcomes, database, throttle, shutdown);
+        return new RunSummary(outcomes, database, new AtlasPauses(), shutdown);
     }
 
     private static JobExecution execution(BatchStatus status, boolean dryRun) {
