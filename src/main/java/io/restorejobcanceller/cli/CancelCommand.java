@@ -10,6 +10,7 @@ import io.restorejobcanceller.atlas.AtlasCredentials;
 import io.restorejobcanceller.atlas.AtlasProperties;
 import io.restorejobcanceller.input.InputFile;
 import io.restorejobcanceller.input.InputFileException;
+import io.restorejobcanceller.input.InputFiles;
 import io.restorejobcanceller.job.CancellationJobConfiguration;
 import io.restorejobcanceller.job.KnownTargets;
 import io.restorejobcanceller.job.StepProperties;
@@ -46,10 +47,11 @@ class CancelCommand {
     private final RunSummary summary;
     private final Inbox inboxFiles;
     private final RunPlan plan;
+    private final InputFiles inputFiles;
 
     CancelCommand(CancellationLauncher launcher, JobRepository jobRepository, AtlasCredentials credentials,
                   AtlasProperties atlas, InputProperties inbox, StepProperties step, RunSummary summary,
-                  Inbox inboxFiles, RunPlan plan) {
+                  Inbox inboxFiles, RunPlan plan, InputFiles inputFiles) {
         this.launcher = launcher;
         this.jobRepository = jobRepository;
         this.credentials = credentials;
@@ -59,6 +61,7 @@ class CancelCommand {
         this.summary = summary;
         this.inboxFiles = inboxFiles;
         this.plan = plan;
+        this.inputFiles = inputFiles;
     }
 
     int run(CancelOptions options) throws Exception {
@@ -90,7 +93,7 @@ class CancelCommand {
         Choices choices = new Choices(asked.dryRun(), asked.checkFirst() || step.checkFirst(), asked.confirmed(),
                 asked.resendKnown(), asked.scheduled());
         if (!Files.isDirectory(input)) {
-            return runFile(InputFile.inspect(input), choices, false);
+            return runFile(inputFiles.inspect(input), choices, false);
         }
         List<Path> files = inboxFiles.readyFiles(input);
         if (files.isEmpty()) {
@@ -101,7 +104,7 @@ class CancelCommand {
         for (Path file : files) {
             int fileExit;
             try {
-                fileExit = runFile(InputFile.inspect(file), choices, true);
+                fileExit = runFile(inputFiles.inspect(file), choices, true);
             } catch (InputFileException e) {
                 if (Files.notExists(file, LinkOption.NOFOLLOW_LINKS)) {
                     Inbox.warnRemoved(file);
@@ -168,7 +171,7 @@ class CancelCommand {
         JobExecution execution = execution(id);
         var parameters = execution.getJobParameters();
         Path path = Path.of(parameters.getString(CancellationJobConfiguration.INPUT_FILE));
-        InputFile file = InputFile.inspect(path);
+        InputFile file = inputFiles.inspect(path);
         if (!file.sha256().equals(parameters.getString(CancellationJobConfiguration.INPUT_SHA256))) {
             throw new UsageException(path + " has changed since execution " + execution.getId()
                     + " read it; restarting would misread its lines (run the new content as a new file instead)");

@@ -5,8 +5,9 @@ import java.time.Clock;
 
 import io.restorejobcanceller.atlas.AtlasProperties;
 import io.restorejobcanceller.input.CheckedRow;
+import io.restorejobcanceller.input.InputFile;
+import io.restorejobcanceller.input.InputFiles;
 import io.restorejobcanceller.input.InputRow;
-import io.restorejobcanceller.input.InputSnapshots;
 import io.restorejobcanceller.input.TargetCsvReader;
 import io.restorejobcanceller.outcome.OutcomeRepository;
 import io.restorejobcanceller.sending.DeleteDispatcher;
@@ -74,10 +75,17 @@ public class CancellationJobConfiguration {
         return RunParameters.of(stepExecution);
     }
 
+    /** The file as inspected before the run (or now, if this process has not inspected it): its snapshot, its duplicates. */
+    @Bean
+    @Scope("step")
+    InputFile inputFile(RunParameters run, InputFiles inputFiles) {
+        return inputFiles.ofJob(Path.of(run.inputFile()), run.sha256());
+    }
+
     @Bean
     @StepScope
-    TargetCsvReader targetCsvReader(RunParameters run) {
-        return TargetCsvReader.ofSnapshot(Path.of(run.inputFile()), InputSnapshots.of(run.sha256()));
+    TargetCsvReader targetCsvReader(RunParameters run, InputFile inputFile) {
+        return TargetCsvReader.ofSnapshot(Path.of(run.inputFile()), inputFile.snapshot());
     }
 
     @Bean
@@ -96,9 +104,9 @@ public class CancellationJobConfiguration {
 
     @Bean
     @Scope("step")
-    RowFacts rowFacts(RunParameters run, DuplicateCheck duplicates, GuardProperties guard, JdbcClient jdbc,
+    RowFacts rowFacts(RunParameters run, InputFile inputFile, GuardProperties guard, JdbcClient jdbc,
                       ScopeRefusals scopeRefusals) {
-        return new RowFacts(run, duplicates, guard, new KnownTargets(jdbc, run), scopeRefusals);
+        return new RowFacts(run, inputFile.duplicates(), guard, new KnownTargets(jdbc, run), scopeRefusals);
     }
 
     @Bean
