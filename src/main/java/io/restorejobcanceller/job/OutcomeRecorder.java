@@ -8,31 +8,17 @@ import io.restorejobcanceller.outcome.OutcomeRecord;
 import io.restorejobcanceller.outcome.OutcomeRepository;
 import io.restorejobcanceller.sending.RowResult;
 
-import org.springframework.batch.core.step.StepExecution;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.annotation.Scope;
-import org.springframework.stereotype.Component;
-
 /** Writes each row's outcome into the results table as soon as it is known, and counts it for progress. */
-@Component
-@Scope("step") // no proxy: the DELETE workers call it outside the step's thread
-public class OutcomeRecorder {
+final class OutcomeRecorder {
 
-    private final StepExecution stepExecution;
-    private final String inputFile;
-    private final boolean dryRun;
+    private final RunParameters run;
     private final OutcomeRepository outcomes;
     private final ProgressLog progress;
     private final Clock clock;
     private final RecordingWatchdog watchdog;
 
-    public OutcomeRecorder(@Value("#{stepExecution}") StepExecution stepExecution,
-                           @Value("#{jobParameters['" + CancellationJobConfiguration.INPUT_FILE + "']}") String inputFile,
-                           @Value("#{jobParameters['" + CancellationJobConfiguration.DRY_RUN + "']}") Boolean dryRun,
-                           OutcomeRepository outcomes, ProgressLog progress, Clock clock, RecordingWatchdog watchdog) {
-        this.dryRun = Boolean.TRUE.equals(dryRun);
-        this.stepExecution = stepExecution;
-        this.inputFile = inputFile;
+    OutcomeRecorder(RunParameters run, OutcomeRepository outcomes, ProgressLog progress, Clock clock, RecordingWatchdog watchdog) {
+        this.run = run;
         this.outcomes = outcomes;
         this.progress = progress;
         this.clock = clock;
@@ -40,15 +26,15 @@ public class OutcomeRecorder {
     }
 
     /** Lines of this range that already have their outcome in this job instance. */
-    public Set<Long> recordedLines(long fromLine, long toLine) {
-        return outcomes.recordedLines(jobInstanceId(), fromLine, toLine);
+    Set<Long> recordedLines(long fromLine, long toLine) {
+        return outcomes.recordedLines(run.jobInstanceId(), fromLine, toLine);
     }
 
     /**
      * @throws OutcomeNotRecordedException when the database does not take the row: the run must stop at once, since
      *                                     every request answered from now on would be sent again on restart too
      */
-    public void record(CheckedRow row, RowResult result) {
+    void record(CheckedRow row, RowResult result) {
         try {
             insert(row, result);
         } catch (RuntimeException e) {
@@ -60,12 +46,32 @@ public class OutcomeRecorder {
     }
 
     private void insert(CheckedRow row, RowResult result) {
-        outcomes.record(new OutcomeRecord(stepExecution.getJobExecutionId(), jobInstanceId(), inputFile, row.lineNumber(),
+        outcomes.record(new OutcomeRecord(run.jobExecutionId(), run.jobInstanceId(), run.inputFile(), row.lineNumber(),
                 row.row().groupId(), row.row().clusterName(), row.row().restoreJobId(), result.outcome(),
-                result.httpStatus(), result.errorCode(), result.detail(), result.attempts(), clock.instant(), dryRun));
+                result.httpStatus(), result.errorCode(), result.detail(), result.attempts(), clock.instant(), run.dryRun()));
     }
 
-    private long jobInstanceId() {
-        return stepExecution.getJobExecution().getJobInstance().getInstanceId();
+    /**
+     * An outcome the database did not take. It carries the database's reason in its message, not as a cause, so that the
+     * run's summary shows this sentence (which names the row) rather than the driver's. Nothing is logged before it is
+     * thrown: every moment before the dispatcher sees it is a moment in which more DELETEs could be sent.
+     */
+    static final class OutcomeNotRecordedException extends RuntimeException {
+
+        private OutcomeNotRecordedException(String message) {
+            super(message);
+        }
+
+        static OutcomeNotRecordedException of(CheckedRow row, RowResult result, RuntimeException failure) {
+            Throwable root = failure;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            String reason = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage().strip().lines().findFirst().orElse("");
+            boolean sent = result.attempts() > 0;
+            return new OutcomeNotRecordedException("could not record the outcome of line " + row.lineNumber() + " (" + result.outcome()
+                    + (sent ? ", after its request was answered" : "") + "): " + reason + "; the run stopped"
+                    + (sent ? " (this row's DELETE will be sent again when the run is restarted)" : ""));
+        }
     }
 }
