@@ -14,7 +14,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.restorejobcanceller.atlas.AtlasCredentials;
+import io.restorejobcanceller.atlas.auth.AtlasCredentials;
 import io.restorejobcanceller.atlas.AtlasProperties;
 import io.restorejobcanceller.cli.UsageException;
 import io.restorejobcanceller.input.InputFile;
@@ -38,7 +38,7 @@ class RunPlanTest {
     private static final String OTHER = "32b6e34b3d91647abb20e7b8";
     /** 5 valid rows of one project, 3 of another, in 2 clusters. */
     private static final InputFile FILE = new InputFile(Path.of("/tmp/nights/in.csv"), "0".repeat(64), 9,
-            new InputFile.Spread(2, Map.of(OTHER, 5L, ALLOWED, 3L)), null);
+            new InputFile.RowsPerProject(2, Map.of(OTHER, 5L, ALLOWED, 3L)), null, null);
     private static final RateProperties UNLIMITED = rate(0);
     private static final GuardProperties NO_GUARD = new GuardProperties(0, List.of());
 

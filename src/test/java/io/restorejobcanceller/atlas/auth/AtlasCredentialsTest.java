@@ -1,14 +1,14 @@
-package io.restorejobcanceller.atlas;
+package io.restorejobcanceller.atlas.auth;
 
-import static io.restorejobcanceller.atlas.AtlasCredentials.ACCESS_TOKEN;
-import static io.restorejobcanceller.atlas.AtlasCredentials.CLIENT_ID;
-import static io.restorejobcanceller.atlas.AtlasCredentials.CLIENT_SECRET;
-import static io.restorejobcanceller.atlas.AtlasCredentials.PRIVATE_API_KEY;
-import static io.restorejobcanceller.atlas.AtlasCredentials.PRIVATE_KEY_FILE_PROPERTY;
-import static io.restorejobcanceller.atlas.AtlasCredentials.PRIVATE_KEY_PROPERTY;
-import static io.restorejobcanceller.atlas.AtlasCredentials.PROFILE_PROBLEM;
-import static io.restorejobcanceller.atlas.AtlasCredentials.PUBLIC_API_KEY;
-import static io.restorejobcanceller.atlas.AtlasCredentials.PUBLIC_KEY_PROPERTY;
+import static io.restorejobcanceller.atlas.auth.AtlasCredentials.ACCESS_TOKEN;
+import static io.restorejobcanceller.atlas.auth.AtlasCredentials.CLIENT_ID;
+import static io.restorejobcanceller.atlas.auth.AtlasCredentials.CLIENT_SECRET;
+import static io.restorejobcanceller.atlas.auth.AtlasCredentials.PRIVATE_API_KEY;
+import static io.restorejobcanceller.atlas.auth.AtlasCredentials.PRIVATE_KEY_FILE_PROPERTY;
+import static io.restorejobcanceller.atlas.auth.AtlasCredentials.PRIVATE_KEY_PROPERTY;
+import static io.restorejobcanceller.atlas.auth.AtlasCredentials.PROFILE_PROBLEM;
+import static io.restorejobcanceller.atlas.auth.AtlasCredentials.PUBLIC_API_KEY;
+import static io.restorejobcanceller.atlas.auth.AtlasCredentials.PUBLIC_KEY_PROPERTY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -17,7 +17,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import io.restorejobcanceller.atlas.AtlasCredentials.Kind;
+import io.restorejobcanceller.atlas.auth.AtlasCredentials.Kind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
