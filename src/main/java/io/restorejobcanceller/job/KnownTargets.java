@@ -9,6 +9,7 @@ import java.util.Map;
 
 import io.restorejobcanceller.atlas.CancellationTarget;
 import io.restorejobcanceller.input.CheckedRow;
+import io.restorejobcanceller.job.CancellationJobConfiguration.RunParameters;
 import io.restorejobcanceller.outcome.Outcome;
 
 import org.springframework.jdbc.core.RowCallbackHandler;

@@ -5,6 +5,7 @@ import java.util.OptionalLong;
 
 import io.restorejobcanceller.input.CheckedRow;
 import io.restorejobcanceller.input.DuplicateLines;
+import io.restorejobcanceller.job.CancellationJobConfiguration.RunParameters;
 
 /**
  * Gathers what is known of each row for its {@link RowDecision}: the file's earlier line with the same target (known
