@@ -10,7 +10,7 @@ import io.restorejobcanceller.input.InputFiles;
 import io.restorejobcanceller.input.InputRow;
 import io.restorejobcanceller.input.TargetCsvReader;
 import io.restorejobcanceller.outcome.OutcomeRepository;
-import io.restorejobcanceller.sending.DeleteDispatcher;
+import io.restorejobcanceller.sending.RequestDispatcher;
 import io.restorejobcanceller.sending.RestoreJobCancelSender;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -99,7 +99,7 @@ public class CancellationJobConfiguration {
     @StepScope
     ItemWriter<CheckedRow> restoreJobCancelWriter(@Value("#{stepExecution}") StepExecution stepExecution, RowFacts rowFacts,
                                                   OutcomeRecorder outcomeRecorder, SkipBudget skipBudget,
-                                                  RestoreJobCancelSender sender, DeleteDispatcher dispatcher) {
+                                                  RestoreJobCancelSender sender, RequestDispatcher dispatcher) {
         return new RestoreJobCancelWriter(stepExecution, rowFacts, outcomeRecorder, skipBudget, sender, dispatcher);
     }
 

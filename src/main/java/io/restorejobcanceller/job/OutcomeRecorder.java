@@ -7,7 +7,7 @@ import io.restorejobcanceller.input.CheckedRow;
 import io.restorejobcanceller.job.CancellationJobConfiguration.RunParameters;
 import io.restorejobcanceller.outcome.OutcomeRecord;
 import io.restorejobcanceller.outcome.OutcomeRepository;
-import io.restorejobcanceller.sending.CancelResult;
+import io.restorejobcanceller.sending.RowResult;
 
 /** Writes each row's outcome into the results table as soon as it is known, and counts it for progress. */
 final class OutcomeRecorder {
@@ -35,7 +35,7 @@ final class OutcomeRecorder {
      * @throws OutcomeNotRecordedException when the database does not take the row: the run must stop at once, since
      *                                     every request answered from now on would be sent again on restart too
      */
-    void record(CheckedRow row, CancelResult result) {
+    void record(CheckedRow row, RowResult result) {
         try {
             insert(row, result);
         } catch (RuntimeException e) {
@@ -46,7 +46,7 @@ final class OutcomeRecorder {
         progress.recorded(result.outcome());
     }
 
-    private void insert(CheckedRow row, CancelResult result) {
+    private void insert(CheckedRow row, RowResult result) {
         outcomes.record(new OutcomeRecord(run.jobExecutionId(), run.jobInstanceId(), run.inputFile(), row.lineNumber(),
                 row.row().groupId(), row.row().clusterName(), row.row().restoreJobId(), result.outcome(),
                 result.httpStatus(), result.errorCode(), result.detail(), result.attempts(), clock.instant(), run.dryRun()));

@@ -3,8 +3,9 @@ package io.restorejobcanceller.job;
 import java.util.Set;
 
 import io.restorejobcanceller.input.CheckedRow;
-import io.restorejobcanceller.sending.CancelResult;
-import io.restorejobcanceller.sending.DeleteDispatcher;
+import io.restorejobcanceller.sending.RowResult;
+import io.restorejobcanceller.sending.FirstPermit;
+import io.restorejobcanceller.sending.RequestDispatcher;
 import io.restorejobcanceller.sending.RestoreJobCancelSender;
 
 import org.springframework.batch.core.job.JobInterruptedException;
@@ -14,7 +15,7 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
  * Gives every row of a chunk its final outcome, each recorded in its own transaction as soon as it is known. Rows
- * are decided in order ({@link RowDecision}); those that need a request are handed to the {@link DeleteDispatcher}
+ * are decided in order ({@link RowDecision}); those that need a request are handed to the {@link RequestDispatcher}
  * while the next rows are decided. A stop (SIGTERM, {@code JobOperator.stop}), a failed DELETE (401) or the
  * {@link SkipBudget} ends the dispatching before the next row: the DELETEs in flight finish and are recorded, the
  * chunk rolls back.
@@ -31,11 +32,11 @@ final class RestoreJobCancelWriter implements ItemWriter<CheckedRow> {
     private final OutcomeRecorder recorder;
     private final SkipBudget skipBudget;
     private final RestoreJobCancelSender sender;
-    private final DeleteDispatcher dispatcher;
+    private final RequestDispatcher dispatcher;
     private boolean firstDeleteAnswered;
 
     RestoreJobCancelWriter(StepExecution stepExecution, RowFacts facts, OutcomeRecorder recorder, SkipBudget skipBudget,
-                           RestoreJobCancelSender sender, DeleteDispatcher dispatcher) {
+                           RestoreJobCancelSender sender, RequestDispatcher dispatcher) {
         this.stepExecution = stepExecution;
         this.facts = facts;
         this.recorder = recorder;
@@ -52,7 +53,7 @@ final class RestoreJobCancelWriter implements ItemWriter<CheckedRow> {
         Set<Long> alreadyRecorded = recorder.recordedLines(chunk.getItems().get(0).lineNumber(),
                 chunk.getItems().get(chunk.size() - 1).lineNumber());
         facts.newChunk(chunk.getItems());
-        DeleteDispatcher.Round deletes = dispatcher.newRound(this::stopRequested);
+        RequestDispatcher.RowQueue deletes = dispatcher.newQueue(this::stopRequested);
         CheckedRow stoppedAt = null;
         for (CheckedRow row : chunk) {
             if (alreadyRecorded.contains(row.lineNumber())) {
@@ -65,7 +66,7 @@ final class RestoreJobCancelWriter implements ItemWriter<CheckedRow> {
             RowDecision.Facts known = facts.of(row);
             RowDecision.Decision decision = RowDecision.decide(known);
             if (decision instanceof RowDecision.NotSent notSent) {
-                CancelResult result = notSent.result();
+                RowResult result = notSent.result();
                 // a project the guard does not allow counts once against the skip limit
                 recorder.record(row, result.refusedScope() != null ? skipBudget.count(row, result) : result);
             } else if (decision instanceof RowDecision.Send send && !send(known, send, deletes)) {
@@ -84,7 +85,7 @@ final class RestoreJobCancelWriter implements ItemWriter<CheckedRow> {
     }
 
     /** Sends the row's requests; {@code false} if the round takes no more. */
-    private boolean send(RowDecision.Facts known, RowDecision.Send first, DeleteDispatcher.Round deletes) throws Exception {
+    private boolean send(RowDecision.Facts known, RowDecision.Send first, RequestDispatcher.RowQueue deletes) throws Exception {
         CheckedRow row = known.row();
         if (firstDeleteAnswered) {
             return deletes.submit(row.target().groupId(), () -> sendUnlessRefusedMeanwhile(known),
@@ -98,10 +99,10 @@ final class RestoreJobCancelWriter implements ItemWriter<CheckedRow> {
     }
 
     /** A row waits in its project's queue: Atlas may refuse its project or cluster meanwhile, and then it is not sent. */
-    private CancelResult sendUnlessRefusedMeanwhile(RowDecision.Facts known) throws InterruptedException {
+    private RowResult sendUnlessRefusedMeanwhile(RowDecision.Facts known) throws InterruptedException {
         RowDecision.Decision decision = RowDecision.decide(facts.now(known));
         if (decision instanceof RowDecision.Send send) {
-            return skipBudget.count(known.row(), sender.send(known.row().target(), send.requests(), true));
+            return skipBudget.count(known.row(), sender.send(known.row().target(), send.requests(), FirstPermit.TAKEN));
         }
         return ((RowDecision.NotSent) decision).result();
     }

@@ -4,9 +4,9 @@ import java.time.OffsetDateTime;
 
 import io.restorejobcanceller.input.CheckedRow;
 import io.restorejobcanceller.outcome.Outcome;
-import io.restorejobcanceller.sending.CancelResult;
+import io.restorejobcanceller.sending.RowResult;
 import io.restorejobcanceller.sending.RefusedScope;
-import io.restorejobcanceller.sending.RestoreJobCancelSender.Requests;
+import io.restorejobcanceller.sending.RequestPlan;
 
 /**
  * Whether a row gets a request, from the row and what is known of it: its outcome without a request, or what to send.
@@ -49,11 +49,11 @@ final class RowDecision {
     }
 
     /** The row's outcome, without a request. */
-    record NotSent(CancelResult result) implements Decision {
+    record NotSent(RowResult result) implements Decision {
     }
 
     /** The row is sent: these requests. */
-    record Send(Requests requests) implements Decision {
+    record Send(RequestPlan requests) implements Decision {
     }
 
     static Decision decide(Facts facts) {
@@ -66,7 +66,7 @@ final class RowDecision {
         }
         if (!facts.projectAllowed()) {
             String project = row.target().groupId();
-            return new NotSent(new CancelResult(Outcome.REJECTED, null, GuardProperties.PROJECT_NOT_ALLOWED, "not sent: project "
+            return new NotSent(new RowResult(Outcome.REJECTED, null, GuardProperties.PROJECT_NOT_ALLOWED, "not sent: project "
                     + project + " is not in canceller.guard.allowed-projects", 0,
                     new RefusedScope(project, null))); // its scope: the project counts once against the skip limit
         }
@@ -78,16 +78,16 @@ final class RowDecision {
         }
         if (facts.refusal() != null) {
             Refusal r = facts.refusal();
-            return new NotSent(new CancelResult(Outcome.REJECTED, null, r.errorCode(),
+            return new NotSent(new RowResult(Outcome.REJECTED, null, r.errorCode(),
                     "not sent: Atlas refused the " + r.scope() + " at line " + r.lineNumber() + " (" + r.detail() + ")", 0));
         }
         if (!facts.checkFirst()) {
-            return facts.dryRun() ? notSent(Outcome.PLANNED, "dry run: would send DELETE") : new Send(Requests.DELETE);
+            return facts.dryRun() ? notSent(Outcome.PLANNED, "dry run: would send DELETE") : new Send(RequestPlan.DELETE);
         }
-        return new Send(facts.dryRun() ? Requests.CHECK_ONLY : Requests.CHECK_THEN_DELETE);
+        return new Send(facts.dryRun() ? RequestPlan.CHECK_ONLY : RequestPlan.CHECK_THEN_DELETE);
     }
 
     private static NotSent notSent(Outcome outcome, String detail) {
-        return new NotSent(CancelResult.notSent(outcome, detail));
+        return new NotSent(RowResult.notSent(outcome, detail));
     }
 }

@@ -5,7 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.restorejobcanceller.atlas.CancellationTarget;
 import io.restorejobcanceller.input.CheckedRow;
-import io.restorejobcanceller.sending.CancelResult;
+import io.restorejobcanceller.sending.RowResult;
 import io.restorejobcanceller.sending.RefusedScope;
 
 /**
@@ -19,7 +19,7 @@ final class ScopeRefusals {
     private final Map<String, RowDecision.Refusal> clusters = new ConcurrentHashMap<>();
 
     /** Notes the refusal of a row's scope; {@code true} when that scope had not been refused before. */
-    synchronized boolean note(CheckedRow row, CancelResult result) {
+    synchronized boolean note(CheckedRow row, RowResult result) {
         RefusedScope scope = result.refusedScope();
         if (refusalOf(row.target()) != null) {
             return false;

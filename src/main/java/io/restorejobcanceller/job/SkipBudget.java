@@ -4,7 +4,7 @@ import java.util.Set;
 
 import io.restorejobcanceller.atlas.AtlasProperties;
 import io.restorejobcanceller.input.CheckedRow;
-import io.restorejobcanceller.sending.CancelResult;
+import io.restorejobcanceller.sending.RowResult;
 
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.skip.LimitCheckingExceptionHierarchySkipPolicy;
@@ -40,7 +40,7 @@ final class SkipBudget {
      * Counts the row if its outcome is a skip; returns the result unchanged. The refusal of a whole project or
      * cluster counts once, however many of its rows were under way.
      */
-    synchronized CancelResult count(CheckedRow row, CancelResult result) {
+    synchronized RowResult count(CheckedRow row, RowResult result) {
         boolean counted = result.refusedScope() == null || refusals.note(row, result);
         if (result.httpStatus() != null) {
             answered++;
@@ -67,7 +67,7 @@ final class SkipBudget {
 
     /** A row ended REJECTED or FAILED: the skippable event counted by the step's {@code SkipPolicy}. */
     private static final class RowNotCancelledException extends RuntimeException {
-        RowNotCancelledException(long lineNumber, CancelResult result) {
+        RowNotCancelledException(long lineNumber, RowResult result) {
             super("line " + lineNumber + " ended " + result.outcome() + ": " + result.detail());
         }
     }

@@ -1,10 +1,10 @@
 package io.restorejobcanceller.query;
 
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 
-import jakarta.validation.constraints.NotNull;
-
 import org.hibernate.validator.constraints.time.DurationMin;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;

@@ -1,15 +1,15 @@
 package io.restorejobcanceller.run;
 
-import io.restorejobcanceller.cli.UsageException;
-
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Optional;
 
+import io.restorejobcanceller.cli.UsageException;
 import io.restorejobcanceller.job.CancellationJobConfiguration;
 import io.restorejobcanceller.job.RecordingWatchdog;
 import io.restorejobcanceller.outcome.Outcome;
 import io.restorejobcanceller.outcome.OutcomeRepository;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

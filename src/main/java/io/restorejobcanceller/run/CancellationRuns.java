@@ -1,13 +1,13 @@
 package io.restorejobcanceller.run;
 
-import io.restorejobcanceller.cli.ExitCode;
-import io.restorejobcanceller.cli.UsageException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 
+import io.restorejobcanceller.cli.ExitCode;
+import io.restorejobcanceller.cli.UsageException;
 import io.restorejobcanceller.input.InputFile;
 import io.restorejobcanceller.input.InputFileException;
 import io.restorejobcanceller.input.InputFiles;
@@ -16,6 +16,7 @@ import io.restorejobcanceller.job.KnownTargets;
 import io.restorejobcanceller.job.StepProperties;
 import io.restorejobcanceller.outcome.OutcomeRepository;
 import io.restorejobcanceller.run.CancellationLauncher.Launch;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,14 +1,15 @@
 package io.restorejobcanceller.run;
 
-import io.restorejobcanceller.cli.UsageException;
 import java.util.Map;
 
 import io.restorejobcanceller.atlas.AtlasCredentials;
 import io.restorejobcanceller.atlas.AtlasProperties;
+import io.restorejobcanceller.cli.UsageException;
 import io.restorejobcanceller.input.InputFile;
 import io.restorejobcanceller.job.GuardProperties;
 import io.restorejobcanceller.sending.HumanDuration;
 import io.restorejobcanceller.sending.RateProperties;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

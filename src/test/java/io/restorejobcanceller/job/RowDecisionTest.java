@@ -7,7 +7,7 @@ import java.time.OffsetDateTime;
 import io.restorejobcanceller.input.CheckedRow;
 import io.restorejobcanceller.input.InputRow;
 import io.restorejobcanceller.outcome.Outcome;
-import io.restorejobcanceller.sending.CancelResult;
+import io.restorejobcanceller.sending.RowResult;
 import io.restorejobcanceller.sending.RefusedScope;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -65,7 +65,7 @@ class RowDecisionTest {
         if (decision instanceof RowDecision.Send send) {
             return "send " + send.requests();
         }
-        CancelResult result = ((RowDecision.NotSent) decision).result();
+        RowResult result = ((RowDecision.NotSent) decision).result();
         assertThat(result.httpStatus()).isNull();
         assertThat(result.attempts()).isZero();
         return result.outcome() + (result.errorCode() == null ? "" : " " + result.errorCode())
