@@ -65,13 +65,6 @@ final class SkipBudget {
         return passed != null;
     }
 
-    /** A row ended REJECTED or FAILED: the skippable event counted by the step's {@code SkipPolicy}. */
-    private static final class RowNotCancelledException extends RuntimeException {
-        RowNotCancelledException(long lineNumber, RowResult result) {
-            super("line " + lineNumber + " ended " + result.outcome() + ": " + result.detail());
-        }
-    }
-
     /** The skip limit was passed; its message is the run's one line of cause (it has no cause of its own). */
     static final class SkipLimitPassedException extends RuntimeException {
         SkipLimitPassedException(String message) {
@@ -83,6 +76,14 @@ final class SkipBudget {
     void throwIfPassed() {
         if (passed != null) {
             throw passed;
+        }
+    }
+
+    /** A row ended REJECTED or FAILED: the skippable event counted by the step's {@code SkipPolicy}. */
+    static final class RowNotCancelledException extends RuntimeException {
+
+        RowNotCancelledException(long lineNumber, RowResult result) {
+            super("line " + lineNumber + " ended " + result.outcome() + ": " + result.detail());
         }
     }
 }
