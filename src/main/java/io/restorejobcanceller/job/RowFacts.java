@@ -9,8 +9,8 @@ import io.restorejobcanceller.job.CancellationJobConfiguration.RunParameters;
 
 /**
  * Gathers what is known of each row for its {@link RowDecision}: the file's earlier line with the same target (known
- * of the file before the job starts), the
- * guard, what earlier runs did (looked up once per chunk), Atlas's refusals so far, and the run's parameters.
+ * of the file before the job starts), the guard, what earlier runs did (looked up once per chunk), Atlas's refusals
+ * so far, and the run's parameters.
  */
 final class RowFacts {
 
