@@ -65,6 +65,42 @@ class PushgatewayTest {
         assertThat(output.getErr()).doesNotContain("Pushgateway");
     }
 
+    @Test
+    void aFailedRunPushesItsCountsAndExitCodeAndLeavesTheLastSuccessInPlace(CapturedOutput output) throws Exception {
+        // given: a completed run
+        Map<String, String> group = Map.of("job", JOB, "input", "nightly.csv");
+        assertThat(canceller.run("--input=" + canceller.file("nightly.csv", csv(2)))).isZero();
+        double lastSuccess = pushgateway.value("canceller_last_success_timestamp_seconds", group).orElseThrow();
+        atlas.requireToken(path(3), "fresh-token");
+
+        // when: the next night's file fails (the credentials are refused)
+        int exitCode = canceller.run("--input=" + canceller.file("nightly.csv", csv(3)));
+
+        // then
+        assertThat(exitCode).isEqualTo(1);
+        assertThat(pushgateway.value("canceller_exit_code", group)).contains(1.0);
+        assertThat(pushgateway.value("canceller_outcomes_total", with(group, "outcome", "DUPLICATE"))).contains(2.0); // rows 1, 2
+        assertThat(pushgateway.value("canceller_last_success_timestamp_seconds", group)).contains(lastSuccess);
+        assertThat(output.getErr()).doesNotContain("Pushgateway");
+    }
+
+    @Test
+    void theGroupingKeyAndJobAreSpringBootsSettings() throws Exception {
+        // given
+        canceller.with("--management.prometheus.metrics.export.pushgateway.job=canceller-eu")
+                .with("--management.prometheus.metrics.export.pushgateway.grouping-key.instance=eu-nightly")
+                .with("--management.prometheus.metrics.export.pushgateway.format=text");
+        pushgateway.deleteGroup("canceller-eu", "instance", "eu-nightly");
+
+        // when
+        int exitCode = canceller.run("--input=" + canceller.file("nightly.csv", csv(3)));
+
+        // then
+        assertThat(exitCode).isZero();
+        assertThat(pushgateway.value("canceller_outcomes_total", Map.of("job", "canceller-eu", "instance", "eu-nightly",
+                "outcome", "CANCELLED"))).contains(3.0);
+    }
+
     private static Map<String, String> with(Map<String, String> labels, String name, String value) {
         Map<String, String> more = new java.util.HashMap<>(labels);
         more.put(name, value);
