@@ -13,7 +13,6 @@ import java.util.function.Supplier;
 import feign.FeignException;
 import feign.Response;
 import feign.RetryableException;
-import io.restorejobcanceller.atlas.CancellationTarget;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
