@@ -1,13 +1,11 @@
 package io.restorejobcanceller.monitoring;
 
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Objects;
-import java.util.stream.Stream;
 
 import io.restorejobcanceller.cli.Invocation;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.prometheus.PrometheusProperties;
 import org.springframework.core.env.Environment;
@@ -20,6 +18,7 @@ import org.springframework.core.env.Environment;
 final class GroupingKey {
 
     static final String INPUT = "input";
+    private static final String INPUT_OPTION = "--input=";
     /** Spring Boot's own fallback when there is no application name. */
     private static final String FALLBACK_JOB = "spring";
 
@@ -37,14 +36,20 @@ final class GroupingKey {
         return Map.of(INPUT, input(invocation));
     }
 
-    /** The name of the FILE|DIR the command was given (as its parameter or {@code --input}), else the command's. */
+    /** The name of the FILE|DIR the command was given (its first argument naming one), else the command's. */
     private static String input(Invocation invocation) {
-        CommandSpec command = CommandSpec.forAnnotatedObject(invocation.options());
-        OptionSpec option = command.findOption("--input");
-        return Stream.concat(command.positionalParameters().stream().map(p -> p.getValue()),
-                        Stream.ofNullable(option).map(OptionSpec::getValue))
-                .filter(Path.class::isInstance).map(Path.class::cast).map(Path::toAbsolutePath).map(Path::normalize)
-                .map(Path::getFileName).filter(Objects::nonNull).map(Path::toString)
-                .findFirst().orElse(invocation.springArguments().get(0));
+        String command = invocation.springArguments().get(0);
+        for (String argument : invocation.commandArguments().stream().filter(argument -> !argument.equals(command)).toList()) {
+            String value = argument.startsWith(INPUT_OPTION) ? argument.substring(INPUT_OPTION.length()) : argument;
+            try {
+                Path path = Path.of(value).toAbsolutePath().normalize();
+                if (!value.startsWith("-") && path.getFileName() != null && Files.exists(path)) {
+                    return path.getFileName().toString();
+                }
+            } catch (InvalidPathException notAPath) {
+                // an option's value, not the input
+            }
+        }
+        return command;
     }
 }
