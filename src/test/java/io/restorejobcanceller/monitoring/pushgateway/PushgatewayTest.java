@@ -62,6 +62,7 @@ class PushgatewayTest {
         assertThat(pushgateway.value("canceller_exit_code", group)).contains(0.0);
         assertThat(pushgateway.value("canceller_run_duration_seconds", group)).hasValueSatisfying(seconds -> assertThat(seconds).isPositive());
         assertThat(pushgateway.value("canceller_last_success_timestamp_seconds", group)).isPresent();
+        assertThat(pushgateway.value("spring_batch_job_seconds_count", group)).contains(1.0); // Spring Batch's own
         assertThat(output.getErr()).doesNotContain("Pushgateway");
     }
 
