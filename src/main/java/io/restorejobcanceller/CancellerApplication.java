@@ -1,6 +1,5 @@
 package io.restorejobcanceller;
 
-import io.restorejobcanceller.database.DatabaseUrl;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -15,6 +14,7 @@ import io.restorejobcanceller.cli.CommandTree;
 import io.restorejobcanceller.cli.Failure;
 import io.restorejobcanceller.cli.Invocation;
 import io.restorejobcanceller.cli.InvocationParser;
+import io.restorejobcanceller.database.DatabaseUrl;
 import io.restorejobcanceller.query.QueryCommand;
 import io.restorejobcanceller.report.ReportCommand;
 import io.restorejobcanceller.run.AbandonCommand;
@@ -23,11 +23,10 @@ import io.restorejobcanceller.run.GracefulShutdown;
 import io.restorejobcanceller.run.RestartCommand;
 import io.restorejobcanceller.schedule.ScheduleCommand;
 
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 

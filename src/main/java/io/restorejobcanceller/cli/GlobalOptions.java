@@ -1,6 +1,7 @@
 package io.restorejobcanceller.cli;
 
 import io.restorejobcanceller.logging.Verbosity;
+
 import picocli.CommandLine.Option;
 
 /** Options every command takes; they reach Spring as {@code --verbose}/{@code --quiet} (see logging.Verbosity). */

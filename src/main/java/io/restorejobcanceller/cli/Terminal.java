@@ -1,6 +1,5 @@
 package io.restorejobcanceller.cli;
 
-import io.restorejobcanceller.logging.Verbosity;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -9,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.restorejobcanceller.job.StatusLine;
+import io.restorejobcanceller.logging.Verbosity;
 
 import org.springframework.stereotype.Component;
 

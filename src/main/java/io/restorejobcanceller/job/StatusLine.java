@@ -1,5 +1,7 @@
 package io.restorejobcanceller.job;
 
+
+
 /** The one line a run's progress is redrawn on while a person watches; the command line provides it. */
 public interface StatusLine {
 

@@ -1,9 +1,9 @@
 package io.restorejobcanceller.logging;
 
-import io.restorejobcanceller.cli.Terminal;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.restorejobcanceller.cli.Terminal;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;

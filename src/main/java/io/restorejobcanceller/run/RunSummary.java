@@ -1,7 +1,5 @@
 package io.restorejobcanceller.run;
 
-import io.restorejobcanceller.cli.ExitCode;
-import io.restorejobcanceller.cli.Terminal;
 import java.io.PrintStream;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -9,12 +7,14 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.restorejobcanceller.cli.ExitCode;
+import io.restorejobcanceller.cli.Terminal;
 import io.restorejobcanceller.database.ResultsDatabase;
 import io.restorejobcanceller.job.CancellationJobConfiguration;
 import io.restorejobcanceller.outcome.Outcome;
 import io.restorejobcanceller.outcome.OutcomeRepository;
 import io.restorejobcanceller.run.CancellationLauncher.Launch;
-import io.restorejobcanceller.sending.RequestThrottle;
+import io.restorejobcanceller.sending.AtlasPauses;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -26,20 +26,20 @@ class RunSummary {
 
     private final OutcomeRepository outcomes;
     private final ResultsDatabase database;
-    private final RequestThrottle throttle;
+    private final AtlasPauses pauses;
     private final GracefulShutdown shutdown;
     private final PrintStream out = System.out;
 
-    RunSummary(OutcomeRepository outcomes, ResultsDatabase database, RequestThrottle throttle, GracefulShutdown shutdown) {
+    RunSummary(OutcomeRepository outcomes, ResultsDatabase database, AtlasPauses pauses, GracefulShutdown shutdown) {
         this.shutdown = shutdown;
         this.outcomes = outcomes;
         this.database = database;
-        this.throttle = throttle;
+        this.pauses = pauses;
     }
 
     int report(Launch launch, String what) {
         Terminal.endLine();
-        RequestThrottle.Pauses pauses = throttle.takePauses();
+        AtlasPauses.Pauses paused = pauses.take();
         if (launch instanceof Launch.AlreadyDone done) {
             out.printf("%s was already done by job execution %d at %s; nothing sent.%n", what,
                     done.execution().getId(), done.execution().getEndTime().atZone(ZoneId.systemDefault()).toInstant()
@@ -59,10 +59,10 @@ class RunSummary {
             System.err.printf("error: another process is running %s right now; not started twice%n", what);
             return ExitCode.ALREADY_RUNNING;
         }
-        return print(((Launch.Ran) launch).execution(), pauses, what);
+        return print(((Launch.Ran) launch).execution(), paused, what);
     }
 
-    private int print(JobExecution execution, RequestThrottle.Pauses pauses, String what) {
+    private int print(JobExecution execution, AtlasPauses.Pauses pauses, String what) {
         long instanceId = execution.getJobInstance().getInstanceId();
         Map<Outcome, Long> counts = outcomes.countsByOutcome(instanceId);
         Long retryOf = execution.getJobParameters().getLong(CancellationJobConfiguration.RETRY_OF);

@@ -5,8 +5,8 @@ import feign.Param;
 import feign.RequestLine;
 import feign.Response;
 
-/** The one endpoint of the Atlas Administration API this tool calls; use it through {@link AtlasBackupApi}. */
-public interface AtlasBackupClient {
+/** The Atlas Administration API endpoints this tool calls, as Feign declares them (raw responses); use them through {@link AtlasRestoreJobs}. */
+public interface AtlasEndpoints {
 
     /** The only API version this endpoint accepts; Atlas answers 406 INVALID_VERSION_DATE to any other. */
     String API_VERSION_MEDIA_TYPE = "application/vnd.atlas.2023-01-01+json";

@@ -19,22 +19,24 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.stereotype.Component;
 
 /**
- * One DELETE, one answer: a 2xx status, an {@link AtlasApiException} for any other status (with the Atlas error
- * body parsed when it is one), or an {@link AtlasUnreachableException} when no answer came. Never retries.
+ * The requests of {@link AtlasEndpoints} with their answers read as data: a 2xx answer, an {@link AtlasApiException}
+ * for any other status (with the Atlas error body parsed when it is one), or an {@link AtlasUnreachableException}
+ * when no answer came. Each request is sent once, except once more after a 401 that refused a service-account token
+ * (a renewed token may pass); retries of transient answers are the caller's ({@link Retries}).
  */
 @Component
-public class AtlasBackupApi implements RestoreJobCancellation {
+public class AtlasRestoreJobs implements RestoreJobs {
 
     private static final int MAX_BODY_BYTES = 16 * 1024;
     private static final int SNIPPET_LENGTH = 300;
 
-    private final AtlasBackupClient client;
+    private final AtlasEndpoints client;
     private final AtlasAuthorization authorization;
     private final JsonMapper json;
     private final Clock clock;
     private final String baseUrl;
 
-    public AtlasBackupApi(AtlasBackupClient client, AtlasAuthorization authorization, JsonMapper json, Clock clock,
+    public AtlasRestoreJobs(AtlasEndpoints client, AtlasAuthorization authorization, JsonMapper json, Clock clock,
                           AtlasProperties properties) {
         this.baseUrl = properties.baseUrlWithoutSlash();
         this.client = client;

@@ -16,22 +16,22 @@ import java.util.function.BooleanSupplier;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends DELETEs on worker threads, at most {@code concurrency} in flight, without head-of-line blocking: the rows a
- * {@link Round} (one per chunk) is given wait in a queue per project, and a row is started only when its project's
+ * Sends rows' requests (a DELETE, a {@code --check-first} GET) on worker threads, at most {@code concurrency} rows in
+ * flight, without head-of-line blocking: the rows a {@link RowQueue} (one per chunk) is given wait in a queue per project, and a row is started only when its project's
  * budget allows a request now ({@link RequestThrottle#tryAcquire}), projects taking turns. While one project waits
  * (its rate spent, or paused by a 429) the slots go to the others. A project has at most {@link #WINDOW} rows
  * waiting; the writer waits for room beyond that, so memory stays bounded by the chunk and the window. A request's
  * slot is freed as soon as its answer is in, so that committing the outcome overlaps the next requests. Once a task
  * fails (a 401) or a stop is asked for (SIGTERM, the skip limit), nothing more starts: the rows still waiting are
- * dropped unsent, the requests under way finish and are recorded, and {@link Round#awaitAll()} says how many were
+ * dropped unsent, the requests under way finish and are recorded, and {@link RowQueue#awaitAll()} says how many were
  * dropped (or rethrows the failure).
  */
 @Component
-public class DeleteDispatcher implements AutoCloseable {
+public class RequestDispatcher implements AutoCloseable {
 
     /** Rows of one project waiting to be sent, at most. */
     public static final int WINDOW = 1000;
-    /** How soon a round looks again at a stop request or a project's budget while nothing else wakes it. */
+    /** How soon a queue looks again at a stop request or a project's budget while nothing else wakes it. */
     private static final Duration RECHECK = Duration.ofMillis(200);
 
     @FunctionalInterface
@@ -41,7 +41,7 @@ public class DeleteDispatcher implements AutoCloseable {
     }
 
     @FunctionalInterface
-    public interface Record<R> {
+    public interface Recording<R> {
         void record(R result) throws Exception;
     }
 
@@ -50,12 +50,12 @@ public class DeleteDispatcher implements AutoCloseable {
     private final ExecutorService workers;
     private final ScheduledExecutorService pacer;
 
-    public DeleteDispatcher(SendingProperties properties, RequestThrottle throttle) {
+    public RequestDispatcher(SendingProperties properties, RequestThrottle throttle) {
         this.concurrency = properties.concurrency();
         this.throttle = throttle;
         AtomicInteger number = new AtomicInteger();
         // twice as many threads as requests in flight: the other half commits outcomes meanwhile
-        this.workers = Executors.newFixedThreadPool(2 * concurrency, runnable -> daemon(runnable, "atlas-delete-" + number.incrementAndGet()));
+        this.workers = Executors.newFixedThreadPool(2 * concurrency, runnable -> daemon(runnable, "atlas-request-" + number.incrementAndGet()));
         this.pacer = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "atlas-pacer"));
     }
 
@@ -65,28 +65,28 @@ public class DeleteDispatcher implements AutoCloseable {
         return thread;
     }
 
-    /** A round that also starts nothing more once {@code stop} says so (a stop request, the skip limit). */
-    public Round newRound(BooleanSupplier stop) {
-        return new Round(stop);
+    /** A queue for one chunk's rows that starts nothing more once {@code stop} says so (a stop request, the skip limit). */
+    public RowQueue newQueue(BooleanSupplier stop) {
+        return new RowQueue(stop);
     }
 
-    public final class Round {
+    public final class RowQueue {
 
-        private record Task<R>(Send<R> send, Record<R> record) {
+        private record Task<R>(Send<R> send, Recording<R> recording) {
         }
 
         private final BooleanSupplier stop;
         private final Map<String, Deque<Task<?>>> waiting = new HashMap<>();
-        /** The projects with rows waiting, in turn. */
-        private final Deque<String> turns = new ArrayDeque<>();
+        private final Deque<String> projectsInTurn = new ArrayDeque<>();
         private Exception failure;
         private int sending;
-        private int underWay;
+        /** Rows submitted and not yet recorded (nor dropped). */
+        private int unrecorded;
         private int dropped;
         private ScheduledFuture<?> wake;
         private long wakeAt;
 
-        private Round(BooleanSupplier stop) {
+        private RowQueue(BooleanSupplier stop) {
             this.stop = stop;
         }
 
@@ -99,20 +99,20 @@ public class DeleteDispatcher implements AutoCloseable {
          * Queues the row's request under its project, waiting first while that project has {@link #WINDOW} rows
          * waiting; returns {@code false}, queuing nothing, when a task has failed or a stop was asked for.
          */
-        public synchronized <R> boolean submit(String project, Send<R> send, Record<R> record) throws InterruptedException {
+        public synchronized <R> boolean submit(String project, Send<R> send, Recording<R> recording) throws InterruptedException {
             while (!stopped() && waiting.containsKey(project) && waiting.get(project).size() >= WINDOW) {
                 wait(RECHECK.toMillis());
-                pump();
+                startWhatMayGo();
             }
             if (stopped()) {
                 return false;
             }
             waiting.computeIfAbsent(project, p -> {
-                turns.addLast(p);
+                projectsInTurn.addLast(p);
                 return new ArrayDeque<>();
-            }).addLast(new Task<>(send, record));
-            underWay++;
-            pump();
+            }).addLast(new Task<>(send, recording));
+            unrecorded++;
+            startWhatMayGo();
             return true;
         }
 
@@ -121,17 +121,17 @@ public class DeleteDispatcher implements AutoCloseable {
         }
 
         /** Starts rows while slots are free and some project's budget allows a request now; else wakes up later. */
-        private synchronized void pump() {
+        private synchronized void startWhatMayGo() {
             if (stopped()) {
                 dropWaiting();
                 return;
             }
             Duration soonest = RECHECK;
-            for (int looked = 0; sending < concurrency && looked < turns.size(); ) {
-                String project = turns.pollFirst();
+            for (int looked = 0; sending < concurrency && looked < projectsInTurn.size(); ) {
+                String project = projectsInTurn.pollFirst();
                 Duration wait = throttle.tryAcquire(project);
                 if (!wait.isZero()) {
-                    turns.addLast(project);
+                    projectsInTurn.addLast(project);
                     soonest = wait.compareTo(soonest) < 0 ? wait : soonest;
                     looked++;
                     continue;
@@ -141,19 +141,19 @@ public class DeleteDispatcher implements AutoCloseable {
                 if (queue.isEmpty()) {
                     waiting.remove(project);
                 } else {
-                    turns.addLast(project);
+                    projectsInTurn.addLast(project);
                 }
                 sending++;
                 looked = 0;
                 workers.execute(() -> run(task));
                 notifyAll(); // the project's window has room again
             }
-            if (!turns.isEmpty() && sending < concurrency) {
+            if (!projectsInTurn.isEmpty() && sending < concurrency) {
                 wakeUpIn(soonest);
             }
         }
 
-        /** One timer per round: a later wake-up than the one pending is not scheduled. */
+        /** One timer per queue: a later wake-up than the one pending is not scheduled. */
         private void wakeUpIn(Duration delay) {
             long at = System.nanoTime() + delay.toNanos();
             if (wake == null || wake.isDone() || at < wakeAt) {
@@ -166,8 +166,8 @@ public class DeleteDispatcher implements AutoCloseable {
         }
 
         private synchronized void wakeUp() {
-            wake = null; // this wake-up is spent: the pump may schedule the next
-            pump();
+            wake = null; // this wake-up is spent: the next may be scheduled
+            startWhatMayGo();
         }
 
         private <R> void run(Task<R> task) {
@@ -179,16 +179,16 @@ public class DeleteDispatcher implements AutoCloseable {
                     keepFirst(e);
                     sending--;
                     finished();
-                    pump();
+                    startWhatMayGo();
                 }
                 return;
             }
             synchronized (this) {
                 sending--;
-                pump();
+                startWhatMayGo();
             }
             try {
-                task.record().record(result);
+                task.recording().record(result);
             } catch (Exception | Error e) {
                 synchronized (this) {
                     keepFirst(e);
@@ -200,7 +200,7 @@ public class DeleteDispatcher implements AutoCloseable {
             }
         }
 
-        /** The first failure is the one {@link #awaitAll()} rethrows; called holding the round's lock. */
+        /** The first failure is the one {@link #awaitAll()} rethrows; called holding the queue's lock. */
         private void keepFirst(Throwable e) {
             if (failure == null) {
                 failure = e instanceof Exception exception ? exception : new IllegalStateException(e.toString(), e);
@@ -210,15 +210,15 @@ public class DeleteDispatcher implements AutoCloseable {
         private void dropWaiting() {
             for (Deque<Task<?>> queue : waiting.values()) {
                 dropped += queue.size();
-                underWay -= queue.size();
+                unrecorded -= queue.size();
             }
             waiting.clear();
-            turns.clear();
+            projectsInTurn.clear();
             notifyAll();
         }
 
         private void finished() {
-            underWay--;
+            unrecorded--;
             notifyAll();
         }
 
@@ -227,9 +227,9 @@ public class DeleteDispatcher implements AutoCloseable {
          * dropped unsent by a stop (they have no outcome: the chunk must not be committed as done).
          */
         public synchronized int awaitAll() throws Exception {
-            while (underWay > 0) {
+            while (unrecorded > 0) {
                 wait(RECHECK.toMillis());
-                pump();
+                startWhatMayGo();
             }
             if (failure != null) {
                 throw failure;

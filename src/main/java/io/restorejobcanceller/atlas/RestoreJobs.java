@@ -1,7 +1,7 @@
 package io.restorejobcanceller.atlas;
 
-/** One request, one answer: what sending needs of Atlas ({@link AtlasBackupApi}; scripted in unit tests). */
-public interface RestoreJobCancellation {
+/** What sending needs of Atlas: a restore job's DELETE and GET, each one answer ({@link AtlasRestoreJobs}; scripted in unit tests). */
+public interface RestoreJobs {
 
     /**
      * @return the 2xx answer

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,13 +18,24 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** One round of DELETEs: bounded in flight, stopped, failed and drained. */
-class DeleteDispatcherTest {
+/**
+ * One chunk's queue of rows: bounded in flight, stopped, failed and drained. The throttle's clock stands still, so a
+ * rate or a pause never passes during a test; the tests wait for what they expect with latches, never for time.
+ */
+class RequestDispatcherTest {
 
-    private final RequestThrottle throttle = new RequestThrottle(new RateProperties(0, RateProperties.Scope.PROJECT, 0, 2,
-            Duration.ofSeconds(2)), wait -> Thread.sleep(wait.toMillis()), Clock.systemUTC());
-    private final DeleteDispatcher dispatcher = new DeleteDispatcher(new SendingProperties(2), throttle);
+    private static final Clock STANDING_STILL = Clock.fixed(Instant.parse("2026-12-03T12:00:00Z"), ZoneOffset.UTC);
+
+    private final RequestThrottle throttle = throttle(0);
+    private final RequestDispatcher dispatcher = new RequestDispatcher(new SendingProperties(2), throttle);
     private final List<Integer> recorded = new CopyOnWriteArrayList<>();
+
+    private static RequestThrottle throttle(int requestsPerMinute) {
+        return new RequestThrottle(new RateProperties(requestsPerMinute, RateProperties.Scope.PROJECT, 0, 2, Duration.ofSeconds(2)),
+                wait -> {
+                    throw new AssertionError("the dispatcher never waits in the throttle");
+                }, STANDING_STILL, new AtlasPauses());
+    }
 
     @AfterEach
     void close() {
@@ -30,29 +44,30 @@ class DeleteDispatcherTest {
 
     @Test
     void awaitAllReturnsOnceEveryTaskIsRecorded() throws Exception {
-        var round = dispatcher.newRound(() -> false);
+        var queue = dispatcher.newQueue(() -> false);
         for (int i = 1; i <= 10; i++) {
             int row = i;
-            assertThat(round.submit("A", () -> row, recorded::add)).isTrue();
+            assertThat(queue.submit("A", () -> row, recorded::add)).isTrue();
         }
-        round.awaitAll();
+        queue.awaitAll();
         assertThat(recorded).containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
     }
 
     @Test
     void noMoreThanConcurrencyRequestsAreInFlight() throws Exception {
-        var round = dispatcher.newRound(() -> false);
+        var queue = dispatcher.newQueue(() -> false);
         var inFlight = new AtomicInteger();
         var most = new AtomicInteger();
+        var pairs = new CyclicBarrier(2); // each request waits until another is in flight with it
         for (int i = 0; i < 20; i++) {
-            round.submit("A", () -> {
+            queue.submit("A", () -> {
                 most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-                TimeUnit.MILLISECONDS.sleep(2);
+                pairs.await(10, TimeUnit.SECONDS);
                 inFlight.decrementAndGet();
                 return 0;
             }, recorded::add);
         }
-        round.awaitAll();
+        queue.awaitAll();
         assertThat(most.get()).isEqualTo(2);
         assertThat(recorded).hasSize(20);
     }
@@ -62,21 +77,22 @@ class DeleteDispatcherTest {
         // given: project A paused by Atlas for a minute
         throttle.pause("A", Duration.ofMinutes(1));
         var stop = new AtomicBoolean();
-        var round = dispatcher.newRound(stop::get);
+        var queue = dispatcher.newQueue(stop::get);
         var sentOfA = new AtomicInteger();
+        var allOfB = new CountDownLatch(3);
 
         // when: rows of A and B interleaved, A's first
         for (int i = 1; i <= 3; i++) {
             int row = i;
-            round.submit("A", () -> sentOfA.incrementAndGet(), n -> recorded.add(-row));
-            round.submit("B", () -> row, recorded::add);
+            queue.submit("A", () -> sentOfA.incrementAndGet(), n -> recorded.add(-row));
+            queue.submit("B", () -> row, n -> {
+                recorded.add(n);
+                allOfB.countDown();
+            });
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (recorded.size() < 3 && System.nanoTime() < deadline) {
-            TimeUnit.MILLISECONDS.sleep(5);
-        }
+        assertThat(allOfB.await(10, TimeUnit.SECONDS)).isTrue();
         stop.set(true);
-        int dropped = round.awaitAll();
+        int dropped = queue.awaitAll();
 
         // then: B was not held behind A; A's rows were dropped unsent
         assertThat(recorded).containsExactlyInAnyOrder(1, 2, 3);
@@ -87,26 +103,25 @@ class DeleteDispatcherTest {
     @Test
     void aProjectWaitsForItsOwnRateOnly() throws Exception {
         // given: one request per 10 s per project
-        var slow = new DeleteDispatcher(new SendingProperties(2), new RequestThrottle(new RateProperties(6,
-                RateProperties.Scope.PROJECT, 0, 2, Duration.ofSeconds(2)), wait -> Thread.sleep(wait.toMillis()), Clock.systemUTC()));
+        var slow = new RequestDispatcher(new SendingProperties(2), throttle(6));
         var stop = new AtomicBoolean();
-        var round = slow.newRound(stop::get);
+        var queue = slow.newQueue(stop::get);
+        var firsts = new CountDownLatch(5);
 
         // when: two rows of each of five projects
         for (String project : List.of("A", "B", "C", "D", "E")) {
-            round.submit(project, () -> 1, recorded::add);
-            round.submit(project, () -> 2, recorded::add);
+            queue.submit(project, () -> 1, n -> {
+                recorded.add(n);
+                firsts.countDown();
+            });
+            queue.submit(project, () -> 2, recorded::add);
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (recorded.size() < 5 && System.nanoTime() < deadline) {
-            TimeUnit.MILLISECONDS.sleep(5);
-        }
-        TimeUnit.MILLISECONDS.sleep(300);
+        assertThat(firsts.await(10, TimeUnit.SECONDS)).isTrue();
         stop.set(true);
-        int dropped = round.awaitAll();
+        int dropped = queue.awaitAll();
         slow.close();
 
-        // then: each project's first row went at once, each second one waits its project's 10 s
+        // then: each project's first row went at once, each second one waits its project's 10 s (which never pass)
         assertThat(recorded).containsOnly(1).hasSize(5);
         assertThat(dropped).isEqualTo(5);
     }
@@ -114,40 +129,40 @@ class DeleteDispatcherTest {
     @Test
     void aStopTakesNothingMoreAndSendsNothing() throws Exception {
         var stop = new AtomicBoolean();
-        var round = dispatcher.newRound(stop::get);
-        round.submit("A", () -> 1, recorded::add);
-        round.awaitAll();
+        var queue = dispatcher.newQueue(stop::get);
+        queue.submit("A", () -> 1, recorded::add);
+        queue.awaitAll();
         stop.set(true);
         var sent = new AtomicBoolean();
-        assertThat(round.submit("A", () -> {
+        assertThat(queue.submit("A", () -> {
             sent.set(true);
             return 2;
         }, recorded::add)).isFalse();
-        round.awaitAll();
+        queue.awaitAll();
         assertThat(sent).isFalse();
         assertThat(recorded).containsExactly(1);
     }
 
     @Test
-    void aFailedSendStopsTheRoundAndIsRethrownOnceTheOthersAreRecorded() throws Exception {
-        var round = dispatcher.newRound(() -> false);
+    void aFailedSendStopsTheQueueAndIsRethrownOnceTheOthersAreRecorded() throws Exception {
+        var queue = dispatcher.newQueue(() -> false);
         var slowOneStarted = new CountDownLatch(1);
         var release = new CountDownLatch(1);
-        round.submit("A", () -> {
+        queue.submit("A", () -> {
             slowOneStarted.countDown();
             release.await();
             return 1;
         }, recorded::add);
         slowOneStarted.await();
-        round.<Integer>submit("A", () -> {
+        queue.<Integer>submit("A", () -> {
             throw new RunRefusedException("401");
         }, recorded::add);
-        while (!round.failed()) {
+        while (!queue.failed()) {
             Thread.onSpinWait();
         }
-        assertThat(round.submit("A", () -> 3, recorded::add)).isFalse();
+        assertThat(queue.submit("A", () -> 3, recorded::add)).isFalse();
         release.countDown();
-        assertThatThrownBy(round::awaitAll).isInstanceOf(RunRefusedException.class);
+        assertThatThrownBy(queue::awaitAll).isInstanceOf(RunRefusedException.class);
         assertThat(recorded).containsExactly(1);
     }
 }
