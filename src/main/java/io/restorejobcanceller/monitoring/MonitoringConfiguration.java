@@ -1,6 +1,6 @@
 package io.restorejobcanceller.monitoring;
 
-import io.restorejobcanceller.sending.RequestThrottle;
+import io.restorejobcanceller.sending.AtlasPauses;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -12,7 +12,7 @@ class MonitoringConfiguration {
 
     /** Static: a bean post-processor is made before the other beans. */
     @Bean
-    static RunCounting runCounting(Environment environment, ObjectProvider<RunMetrics> metrics, ObjectProvider<RequestThrottle> throttle) {
-        return new RunCounting(environment, metrics, throttle);
+    static RunCounting runCounting(Environment environment, ObjectProvider<RunMetrics> metrics, ObjectProvider<AtlasPauses> pauses) {
+        return new RunCounting(environment, metrics, pauses);
     }
 }

@@ -7,8 +7,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.restorejobcanceller.atlas.AtlasApiException;
-import io.restorejobcanceller.atlas.RestoreJobCancellation;
-import io.restorejobcanceller.sending.RequestThrottle;
+import io.restorejobcanceller.atlas.RestoreJobs;
+import io.restorejobcanceller.sending.AtlasPauses;
 import org.aopalliance.intercept.MethodInterceptor;
 
 import org.springframework.aop.framework.ProxyFactory;
@@ -22,22 +22,22 @@ import org.springframework.core.env.Environment;
 
 /**
  * Counts what the run sends and reads, from outside the sending and the job: every request through Atlas's
- * {@link RestoreJobCancellation} (and its 429s), and each step's rows and pauses. Only when metrics are exported.
+ * {@link RestoreJobs} (and its 429s), and each step's rows and pauses. Only when metrics are exported.
  */
 final class RunCounting implements BeanPostProcessor {
 
     /** The methods that send a request: those Atlas's interface leaves abstract. */
-    private static final Set<String> REQUESTS = Arrays.stream(RestoreJobCancellation.class.getMethods())
+    private static final Set<String> REQUESTS = Arrays.stream(RestoreJobs.class.getMethods())
             .filter(method -> Modifier.isAbstract(method.getModifiers())).map(Method::getName).collect(Collectors.toSet());
 
     private final boolean exported;
     private final ObjectProvider<RunMetrics> metrics;
-    private final ObjectProvider<RequestThrottle> throttle;
+    private final ObjectProvider<AtlasPauses> pauses;
 
-    RunCounting(Environment environment, ObjectProvider<RunMetrics> metrics, ObjectProvider<RequestThrottle> throttle) {
+    RunCounting(Environment environment, ObjectProvider<RunMetrics> metrics, ObjectProvider<AtlasPauses> pauses) {
         this.exported = MetricsExport.any(environment);
         this.metrics = metrics;
-        this.throttle = throttle;
+        this.pauses = pauses;
     }
 
     @Override
@@ -54,12 +54,12 @@ final class RunCounting implements BeanPostProcessor {
 
                 @Override
                 public ExitStatus afterStep(StepExecution execution) {
-                    metrics.getObject().stepEnded(execution, throttle.getObject().pauses());
+                    metrics.getObject().stepEnded(execution, pauses.getObject().sofar());
                     return null;
                 }
             });
         }
-        if (bean instanceof RestoreJobCancellation) {
+        if (bean instanceof RestoreJobs) {
             ProxyFactory proxy = new ProxyFactory(bean);
             proxy.setProxyTargetClass(true); // still the bean's own class for whoever injects it by that
             proxy.addAdvice((MethodInterceptor) invocation -> {

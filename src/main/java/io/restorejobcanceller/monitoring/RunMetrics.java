@@ -9,7 +9,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.restorejobcanceller.cli.ExitCode;
-import io.restorejobcanceller.sending.RequestThrottle;
+import io.restorejobcanceller.sending.AtlasPauses;
 
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
@@ -65,7 +65,7 @@ public class RunMetrics {
     }
 
     /** The step's rows and the pauses Atlas asked for during it (the run's summary takes them afterwards). */
-    void stepEnded(StepExecution execution, RequestThrottle.Pauses during) {
+    void stepEnded(StepExecution execution, AtlasPauses.Pauses during) {
         rowsReadBefore.addAndGet(execution.getReadCount());
         step = null;
         pauses.increment(during.count());
