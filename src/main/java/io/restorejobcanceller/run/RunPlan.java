@@ -2,7 +2,7 @@ package io.restorejobcanceller.run;
 
 import java.util.Map;
 
-import io.restorejobcanceller.atlas.AtlasCredentials;
+import io.restorejobcanceller.atlas.auth.AtlasCredentials;
 import io.restorejobcanceller.atlas.AtlasProperties;
 import io.restorejobcanceller.cli.UsageException;
 import io.restorejobcanceller.input.InputFile;
