@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.restorejobcanceller.atlas.AtlasApiException;
-import io.restorejobcanceller.atlas.RestoreJobs;
+import io.restorejobcanceller.atlas.client.RestoreJobs;
 import io.restorejobcanceller.sending.AtlasPauses;
 import org.aopalliance.intercept.MethodInterceptor;
 
