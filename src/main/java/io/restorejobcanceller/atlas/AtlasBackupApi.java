@@ -15,12 +15,13 @@ import feign.Response;
 import feign.RetryableException;
 import io.restorejobcanceller.atlas.CancellationTarget;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JavaType;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 
 /**
- * One DELETE, one answer: a 2xx status, an {@link AtlasApiException} for any other status (with the Atlas error
+ * One request (a DELETE, or a GET of a restore job or of a page of a list), one answer: a 2xx status, an {@link AtlasApiException} for any other status (with the Atlas error
  * body parsed when it is one), or an {@link AtlasUnreachableException} when no answer came. Never retries.
  */
 @Component
@@ -28,6 +29,8 @@ public class AtlasBackupApi implements RestoreJobCancellation {
 
     private static final int MAX_BODY_BYTES = 16 * 1024;
     private static final int SNIPPET_LENGTH = 300;
+    /** A page of 500 restore jobs is about 0.5 MB. */
+    private static final int MAX_PAGE_BYTES = 32 * 1024 * 1024;
 
     private final AtlasBackupClient client;
     private final AtlasAuthorization authorization;
@@ -57,16 +60,28 @@ public class AtlasBackupApi implements RestoreJobCancellation {
     /** Reads the restore job's state; its errors are those of the DELETE. */
     @Override
     public RestoreJobState restoreJob(CancellationTarget target) {
-        return exchange(() -> client.getRestoreJob(target.groupId(), target.clusterName(), target.restoreJobId()), response -> {
-            try (InputStream in = response.body() == null ? InputStream.nullInputStream() : response.body().asInputStream()) {
-                byte[] body = in.readNBytes(MAX_BODY_BYTES);
-                return json.readValue(body.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : body, RestoreJobState.class);
-            } catch (IOException e) {
-                throw new AtlasUnreachableException("the restore job's state could not be read: " + e.getMessage(), e);
-            } catch (JacksonException e) {
-                throw new AtlasUnreachableException("the restore job's state could not be read: " + e.getOriginalMessage(), e);
-            }
-        });
+        return exchange(() -> client.getRestoreJob(target.groupId(), target.clusterName(), target.restoreJobId()),
+                response -> read(response, json.constructType(RestoreJobState.class), MAX_BODY_BYTES, "the restore job's state"));
+    }
+
+    /**
+     * One page of a list, e.g. {@code page(c -> c.listProjects(AtlasPage.ITEMS_PER_PAGE, 1), Project.class)}; its errors
+     * are those of the DELETE.
+     */
+    public <T> AtlasPage<T> page(Function<AtlasBackupClient, Response> list, Class<T> itemType) {
+        JavaType type = json.getTypeFactory().constructParametricType(AtlasPage.class, itemType);
+        return exchange(() -> list.apply(client), response -> read(response, type, MAX_PAGE_BYTES, "a page of a list"));
+    }
+
+    private <T> T read(Response response, JavaType type, int maxBytes, String what) {
+        try (InputStream in = response.body() == null ? InputStream.nullInputStream() : response.body().asInputStream()) {
+            byte[] body = in.readNBytes(maxBytes);
+            return json.readValue(body.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : body, type);
+        } catch (IOException e) {
+            throw new AtlasUnreachableException(what + " could not be read: " + e.getMessage(), e);
+        } catch (JacksonException e) {
+            throw new AtlasUnreachableException(what + " could not be read: " + e.getOriginalMessage(), e);
+        }
     }
 
     private <T> T exchange(Supplier<Response> request, Function<Response, T> success) {

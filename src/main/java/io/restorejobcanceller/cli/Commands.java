@@ -1,6 +1,7 @@
 package io.restorejobcanceller.cli;
 
 import java.util.Optional;
+import java.util.concurrent.Callable;
 
 import io.restorejobcanceller.database.DatabaseProblem;
 import io.restorejobcanceller.database.NoResultsDatabaseException;
@@ -8,6 +9,7 @@ import io.restorejobcanceller.database.RefusedQueryException;
 import io.restorejobcanceller.database.ResultsDatabase;
 import io.restorejobcanceller.input.InputFileException;
 
+import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -26,10 +28,12 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
     private final QueryCommand query;
     private final ScheduleCommand schedule;
     private final ResultsDatabase database;
+    private final AutowireCapableBeanFactory beans;
     private int exitCode = ExitCode.OK;
 
     Commands(Invocation invocation, CancelCommand cancel, ReportCommand report, QueryCommand query, ScheduleCommand schedule,
-             ResultsDatabase database) {
+             ResultsDatabase database, AutowireCapableBeanFactory beans) {
+        this.beans = beans;
         this.invocation = invocation;
         this.cancel = cancel;
         this.report = report;
@@ -73,6 +77,10 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
         }
         if (options instanceof QueryOptions queryOptions) {
             return query.run(queryOptions);
+        }
+        if (options instanceof Callable<?> command) {
+            beans.autowireBean(command);
+            return (Integer) command.call();
         }
         throw new IllegalStateException("no command runs " + options);
     }

@@ -10,7 +10,7 @@ import io.restorejobcanceller.outcome.OutcomeRecord;
  * The listed rows as RFC 4180 CSV, safe to open in a spreadsheet: a cell that starts with {@code = + - @}, a tab or
  * a carriage return is prefixed with {@code '} so that it is shown as text, never evaluated as a formula.
  */
-final class CsvReport {
+public final class CsvReport {
 
     private CsvReport() {
     }
@@ -23,7 +23,7 @@ final class CsvReport {
     }
 
     /** Values as one CSV row, each made a safe cell ({@link #cell}), without the line end. */
-    static String row(List<?> values) {
+    public static String row(List<?> values) {
         return values.stream().map(v -> cell(v == null ? null : v.toString())).collect(Collectors.joining(","));
     }
 

@@ -1,0 +1,9 @@
+package io.restorejobcanceller.find;
+
+/** Atlas refused the credentials or this host, or would not list the projects: nothing is written. */
+class FindRefusedException extends RuntimeException {
+
+    FindRefusedException(String message) {
+        super(message);
+    }
+}
