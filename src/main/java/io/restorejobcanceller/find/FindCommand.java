@@ -95,7 +95,8 @@ public final class FindCommand implements Callable<Integer> {
         }
         FindRequest request = new FindRequest(scope.allProjects ? List.of() : List.copyOf(scope.projects), List.copyOf(clusters),
                 snapshotBefore, snapshotAfter, format, file == null ? null : file.toString(), clock.instant());
-        Path written = Files.createTempFile(file == null ? null : file.getParent(), ".find-", ".tmp");
+        // beside the output, so that it is moved into place in one step; a half-written file is never where cancel looks
+        Path written = file == null ? Files.createTempFile("find-", ".tmp") : Files.createTempFile(file.getParent(), ".find-", ".tmp");
         try {
             JobExecution execution = jobOperator.start(job, new JobParametersBuilder(request.toJobParameters())
                     .addString(FindTasklet.TEMPORARY_FILE, written.toString(), false).toJobParameters());

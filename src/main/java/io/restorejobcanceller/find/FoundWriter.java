@@ -36,7 +36,7 @@ final class FoundWriter {
     static String comment(FindRequest request, Listing listing) {
         return "# cancel-restore-jobs find at " + request.startedAt() + ", " + request.scope() + ", " + request.filters() + ": "
                 + listing.summary() + (listing.refused().isEmpty() ? "" : "; not listed: " + listing.refused().size()
-                + " projects or clusters Atlas refused");
+                + " projects or clusters refused, named on standard error");
     }
 
     private static void csv(FindRequest request, Listing listing, PrintWriter out) {
