@@ -27,7 +27,7 @@ final class FoundWriter {
         switch (request.format()) {
             case CSV -> csv(request, listing, out);
             case TABLE -> table(listing, out);
-            case JSON -> json.writerWithDefaultPrettyPrinter().writeValue(out, json(request, listing));
+            case JSON -> out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(json(request, listing)));
         }
         out.flush();
     }
