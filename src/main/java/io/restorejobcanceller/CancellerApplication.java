@@ -6,24 +6,28 @@ import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.restorejobcanceller.atlas.Sleeper;
-import io.restorejobcanceller.cli.ExitCode;
+import io.restorejobcanceller.cli.CommandTree;
+import io.restorejobcanceller.cli.Failure;
 import io.restorejobcanceller.cli.Invocation;
 import io.restorejobcanceller.cli.InvocationParser;
-import io.restorejobcanceller.database.DatabaseProblem;
+import io.restorejobcanceller.database.DatabaseUrl;
+import io.restorejobcanceller.find.FindCommand;
+import io.restorejobcanceller.query.QueryCommand;
+import io.restorejobcanceller.report.ReportCommand;
+import io.restorejobcanceller.run.AbandonCommand;
+import io.restorejobcanceller.run.CancelCommand;
 import io.restorejobcanceller.run.GracefulShutdown;
-import io.restorejobcanceller.settings.ResultsDatabaseSettings;
-import io.restorejobcanceller.settings.SettingProblems;
+import io.restorejobcanceller.run.RestartCommand;
+import io.restorejobcanceller.schedule.ScheduleCommand;
 
-import org.springframework.beans.BeansException;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
-import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 
@@ -31,9 +35,11 @@ import org.springframework.context.annotation.Bean;
 @ConfigurationPropertiesScan
 public class CancellerApplication {
 
-    private static final String DATABASE_URL = ResultsDatabaseSettings.URL;
+    private static final String DATABASE_URL = DatabaseUrl.SETTING;
     /** How long SIGTERM waits for the running row (and its retries) before closing anyway. */
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(90);
+    private static final CommandTree COMMANDS = new CommandTree(List.of(CancelCommand.class, RestartCommand.class,
+            AbandonCommand.class, ScheduleCommand.class, FindCommand.class, ReportCommand.class, QueryCommand.class));
 
     public static void main(String[] args) {
         SpringApplication application = new SpringApplication(CancellerApplication.class);
@@ -43,7 +49,7 @@ public class CancellerApplication {
 
     /** Runs one command and returns its exit code; a context that cannot start is a configuration error. */
     public static int run(SpringApplication application, String... args) {
-        InvocationParser.Result parsed = new InvocationParser(standard(System.out), standard(System.err)).parse(args);
+        InvocationParser.Result parsed = new InvocationParser(COMMANDS, standard(System.out), standard(System.err)).parse(args);
         if (parsed.invocation().isEmpty()) {
             return parsed.exitCode();
         }
@@ -58,13 +64,7 @@ public class CancellerApplication {
         } catch (SpringApplication.AbandonedRunException aotProcessing) {
             throw aotProcessing;
         } catch (RuntimeException e) {
-            Optional<DatabaseProblem> database = DatabaseProblem.of(e, databaseUrl.get());
-            if (database.isPresent()) {
-                System.err.println("error: " + database.get().message());
-                return ExitCode.of(database.get());
-            }
-            System.err.println("error: " + SettingProblems.of(e).orElseGet(() -> "the configuration is not usable: " + startupProblem(e)));
-            return ExitCode.USAGE;
+            return Failure.atStartUp(e, databaseUrl.get()).report();
         }
         return SpringApplication.exit(context);
     }
@@ -81,24 +81,5 @@ public class CancellerApplication {
     @Bean
     Sleeper sleeper() {
         return duration -> Thread.sleep(duration.toMillis());
-    }
-
-    /** The most telling message of a start-up failure: the property that did not bind, or the first cause below the bean wiring. */
-    private static String startupProblem(Throwable failure) {
-        Throwable telling = null;
-        Throwable root = failure;
-        String property = null;
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof BindException bind) {
-                property = bind.getName().toString();
-            } else if (telling == null && !(t instanceof BeansException)) {
-                telling = t;
-            }
-            root = t;
-        }
-        Throwable shown = property != null || telling == null ? root : telling;
-        String message = shown.getMessage() != null ? shown.getMessage().strip().lines().findFirst().orElse("") : "";
-        message = message.isEmpty() ? shown.getClass().getSimpleName() : message;
-        return property != null ? property + ": " + message : message;
     }
 }

@@ -40,7 +40,7 @@ public class AtlasClientConfiguration {
     }
 
     @Bean
-    AtlasBackupClient atlasBackupClient(CloseableHttpClient atlasHttpClient, AtlasProperties properties,
+    AtlasEndpoints atlasEndpoints(CloseableHttpClient atlasHttpClient, AtlasProperties properties,
                                         AtlasAuthorization authorization) {
         return Feign.builder()
                 .client(new ApacheHttp5Client(atlasHttpClient))
@@ -48,7 +48,7 @@ public class AtlasClientConfiguration {
                 .logLevel(Logger.Level.NONE)
                 .options(new Request.Options(properties.connectTimeout(), properties.readTimeout(), false))
                 .requestInterceptor(authorization)
-                .target(AtlasBackupClient.class, properties.baseUrlWithoutSlash());
+                .target(AtlasEndpoints.class, properties.baseUrlWithoutSlash());
     }
 
     static String userAgent(BuildProperties build) {

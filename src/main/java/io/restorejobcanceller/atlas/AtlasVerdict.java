@@ -63,14 +63,4 @@ public enum AtlasVerdict {
         // a 404 that does not name the restore job (a proxy's page, an unknown code) is never "gone"
         return status / 100 == 4 ? REJECTED : UNEXPECTED;
     }
-
-    /** Whether the answer refuses a whole project or cluster rather than the row. */
-    public boolean refusesScope() {
-        return this == PROJECT_REFUSED || this == CLUSTER_REFUSED;
-    }
-
-    /** Whether nothing more can succeed in this run. */
-    public boolean isFatal() {
-        return this == CREDENTIALS_REFUSED || this == HOST_NOT_ALLOWED;
-    }
 }

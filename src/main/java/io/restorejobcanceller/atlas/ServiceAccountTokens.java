@@ -41,10 +41,12 @@ public class ServiceAccountTokens implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ServiceAccountTokens.class);
     private static final String REGISTRATION = "atlas-service-account";
     private static final String PRINCIPAL = "restore-job-canceller";
-    /** The token endpoint is rate limited (10 to 50 a minute): it is asked at most this often for one token. */
-    private static final int TOKEN_ATTEMPTS = 5;
-    private static final Duration TOKEN_RETRY_DELAY = Duration.ofSeconds(10);
-    private static final Duration MAX_TOKEN_WAIT = Duration.ofMinutes(10);
+    /**
+     * The token endpoint is rate limited (10 to 50 a minute): it is asked at most 5 times for one token, 10 s apart
+     * and doubling, or after its {@code Retry-After} when longer (up to 10 min).
+     */
+    private static final Retries.Policy TOKEN_RETRIES = new Retries.Policy(5, Duration.ofSeconds(10), 2.0,
+            Duration.ofMinutes(10), Duration.ZERO, Duration.ofMinutes(10));
 
     private final AuthorizedClientServiceOAuth2AuthorizedClientManager manager;
     private final InMemoryOAuth2AuthorizedClientService store;
@@ -57,7 +59,7 @@ public class ServiceAccountTokens implements AutoCloseable {
     private final List<String> minted = new ArrayList<>();
     private final Duration refreshMargin;
     private final Clock clock;
-    private final Sleeper sleeper;
+    private final Retries retries;
 
     /** Tokens from the configured token endpoint, obtained through the shared HTTP client. */
     static ServiceAccountTokens create(AtlasCredentials credentials, AtlasProperties properties,
@@ -85,7 +87,7 @@ public class ServiceAccountTokens implements AutoCloseable {
         this.revocation = revocation;
         this.refreshMargin = refreshMargin;
         this.clock = clock;
-        this.sleeper = sleeper;
+        this.retries = new Retries(TOKEN_RETRIES, sleeper);
         this.revokeUrl = revokeUrl;
         this.clientId = credentials.id();
         this.clientSecret = credentials.secret();
@@ -135,28 +137,24 @@ public class ServiceAccountTokens implements AutoCloseable {
 
     private String authorize() {
         OAuth2AuthorizeRequest request = OAuth2AuthorizeRequest.withClientRegistrationId(REGISTRATION).principal(PRINCIPAL).build();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return manager.authorize(request).getAccessToken().getTokenValue();
-            } catch (OAuth2AuthorizationException e) {
-                TokenEndpointAnswer answer = TokenEndpointAnswer.of(e, clock);
-                if (!answer.isTransient()) {
-                    throw new TokenEndpointException(refusedWhom + " (" + answer.description() + "): check its client id and secret there");
-                }
-                if (attempt == TOKEN_ATTEMPTS) {
-                    throw new TokenEndpointException("the token endpoint did not give service account " + clientId
-                            + " a token in " + TOKEN_ATTEMPTS + " attempts (last: " + answer.description() + "); run again later");
-                }
-                Duration wait = answer.retryAfter() != null ? answer.retryAfter()
-                        : TOKEN_RETRY_DELAY.multipliedBy(1L << (attempt - 1));
-                log.warn("The token endpoint answered {}; asking again in {} s", answer.description(), wait.toSeconds());
+        try {
+            return retries.run(attempt -> {
                 try {
-                    sleeper.sleep(wait.compareTo(MAX_TOKEN_WAIT) > 0 ? MAX_TOKEN_WAIT : wait);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw new TokenEndpointException("interrupted while waiting for the token endpoint");
+                    return new Retries.Done<>(manager.authorize(request).getAccessToken().getTokenValue());
+                } catch (OAuth2AuthorizationException e) {
+                    TokenEndpointAnswer answer = TokenEndpointAnswer.of(e, clock);
+                    if (!answer.isTransient()) {
+                        throw new TokenEndpointException(refusedWhom + " (" + answer.description() + "): check its client id and secret there");
+                    }
+                    return new Retries.Again<>(new TokenEndpointException(answer.description()), answer.retryAfter());
                 }
-            }
+            }, (last, attempts) -> {
+                throw new TokenEndpointException("the token endpoint did not give service account " + clientId
+                        + " a token in " + attempts + " attempts (last: " + last.getMessage() + "); run again later");
+            }, (failure, wait) -> log.warn("The token endpoint answered {}; asking again in {} s", failure.getMessage(), wait.toSeconds()));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new TokenEndpointException("interrupted while waiting for the token endpoint");
         }
     }
 

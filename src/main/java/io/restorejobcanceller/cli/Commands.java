@@ -1,13 +1,12 @@
 package io.restorejobcanceller.cli;
 
-import java.util.Optional;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
-import io.restorejobcanceller.database.DatabaseProblem;
-import io.restorejobcanceller.database.NoResultsDatabaseException;
-import io.restorejobcanceller.database.RefusedQueryException;
 import io.restorejobcanceller.database.ResultsDatabase;
-import io.restorejobcanceller.input.InputFileException;
+
+import picocli.CommandLine.IFactory;
+import picocli.CommandLine;
 
 import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -16,73 +15,42 @@ import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the command the {@link Invocation} names, once the context has started, and turns expected failures into one
- * line on standard error with their exit code.
+ * Runs the command the {@link Invocation} names once the context has started: the subcommand is made by Spring (its
+ * collaborators injected), its {@code call()} gives the exit code, and an expected failure becomes one line on
+ * standard error with its exit code (see {@link Failure}).
  */
 @Component
 class Commands implements ApplicationRunner, ExitCodeGenerator {
 
     private final Invocation invocation;
-    private final CancelCommand cancel;
-    private final ReportCommand report;
-    private final QueryCommand query;
-    private final ScheduleCommand schedule;
-    private final ResultsDatabase database;
     private final AutowireCapableBeanFactory beans;
+    private final ResultsDatabase database;
     private int exitCode = ExitCode.OK;
 
-    Commands(Invocation invocation, CancelCommand cancel, ReportCommand report, QueryCommand query, ScheduleCommand schedule,
-             ResultsDatabase database, AutowireCapableBeanFactory beans) {
-        this.beans = beans;
+    Commands(Invocation invocation, AutowireCapableBeanFactory beans, ResultsDatabase database) {
         this.invocation = invocation;
-        this.cancel = cancel;
-        this.report = report;
-        this.query = query;
-        this.schedule = schedule;
+        this.beans = beans;
         this.database = database;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        try {
-            exitCode = dispatch(invocation.options());
-        } catch (UsageException | InputFileException | NoResultsDatabaseException | RefusedQueryException e) {
-            System.err.println("error: " + e.getMessage());
-            exitCode = ExitCode.USAGE;
-        } catch (ReportNotWrittenException e) {
-            System.err.println("error: " + e.getMessage());
-            exitCode = ExitCode.JOB_FAILED;
-        } catch (Exception e) {
-            Optional<DatabaseProblem> problem = DatabaseProblem.of(e, database.url());
-            System.err.println("error: " + problem.map(DatabaseProblem::message).orElse(e.toString()));
-            exitCode = problem.map(ExitCode::of).orElse(ExitCode.JOB_FAILED);
-        }
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        CommandLine commandLine = invocation.commands().build(springFactory(), out, err);
+        commandLine.setExecutionExceptionHandler((failure, command, parsed) -> Failure.of(failure, database.url()).report());
+        exitCode = commandLine.execute(invocation.commandArguments().toArray(String[]::new));
     }
 
-    private int dispatch(Object options) throws Exception {
-        if (options instanceof CancelOptions run) {
-            return cancel.run(run);
-        }
-        if (options instanceof ExecutionOptions.Restart restart) {
-            return cancel.restart(restart.execution.id, restart.confirmation.yes);
-        }
-        if (options instanceof ExecutionOptions.Abandon abandon) {
-            return cancel.abandon(abandon.execution.id);
-        }
-        if (options instanceof ScheduleOptions scheduled) {
-            return schedule.run(scheduled.inbox());
-        }
-        if (options instanceof ReportOptions reportOptions) {
-            return report.run(reportOptions);
-        }
-        if (options instanceof QueryOptions queryOptions) {
-            return query.run(queryOptions);
-        }
-        if (options instanceof Callable<?> command) {
-            beans.autowireBean(command);
-            return (Integer) command.call();
-        }
-        throw new IllegalStateException("no command runs " + options);
+    /** Subcommands are made by Spring, their options and mixins as picocli makes them. */
+    private IFactory springFactory() {
+        IFactory plain = CommandLine.defaultFactory();
+        return new IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                return Callable.class.isAssignableFrom(type) ? beans.createBean(type) : plain.create(type);
+            }
+        };
     }
 
     @Override

@@ -25,7 +25,7 @@ public final class ExitCode {
     }
 
     /** Of two exit codes, the one an operator must see first: 1, then 4, 2, 3 and 0. */
-    static int mostSerious(int a, int b) {
+    public static int mostSerious(int a, int b) {
         return rank(a) >= rank(b) ? a : b;
     }
 

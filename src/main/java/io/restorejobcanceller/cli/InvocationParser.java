@@ -12,10 +12,10 @@ import io.restorejobcanceller.settings.FrameworkSettings;
 import io.restorejobcanceller.settings.SettingsMetadata;
 import io.restorejobcanceller.settings.Spelling;
 
-import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
+import picocli.CommandLine;
 
 /**
  * Parses the command line without Spring, so that {@code --help}, {@code --version}, completion and usage errors
@@ -32,16 +32,18 @@ public final class InvocationParser {
     private static final String QUERY_SETTINGS = "canceller.query.";
     private static final Pattern SECRET_LIKE = Pattern.compile("(?i)atlas|key|secret|token|password|credential");
 
+    private final CommandTree commands;
     private final PrintWriter out;
     private final PrintWriter err;
 
-    public InvocationParser(PrintWriter out, PrintWriter err) {
+    public InvocationParser(CommandTree commands, PrintWriter out, PrintWriter err) {
+        this.commands = commands;
         this.out = out;
         this.err = err;
     }
 
     public Result parse(String... args) {
-        CommandLine root = commandLine();
+        CommandLine root = commands.build(CommandLine.defaultFactory(), out, err);
         try {
             return parse(root, args);
         } catch (ParameterException e) {
@@ -67,7 +69,8 @@ public final class InvocationParser {
                 throw new UsageException(problem);
             });
         }
-        ParseResult parsed = root.parseArgs(LegacyArguments.modernize(split.command()).toArray(String[]::new));
+        List<String> command = LegacyArguments.modernize(split.command(), root.getSubcommands().keySet());
+        ParseResult parsed = root.parseArgs(command.toArray(String[]::new));
         if (parsed.hasSubcommand() && parsed.subcommand().isUsageHelpRequested()
                 && SENDING_COMMANDS.contains(parsed.subcommand().commandSpec().name())) {
             parsed.subcommand().commandSpec().usageMessage().footer(settingsWithDefaults());
@@ -80,27 +83,26 @@ public final class InvocationParser {
             root.usage(err);
             return answered(ExitCode.USAGE);
         }
-        ParseResult command = parsed.subcommand();
-        Object options = command.commandSpec().userObject();
-        if (options instanceof CompletionCommand completion) {
+        ParseResult subcommand = parsed.subcommand();
+        if (subcommand.commandSpec().userObject() instanceof CompletionCommand completion) {
             out.print(completion.script());
             return answered(ExitCode.OK);
         }
         List<String> spring = new ArrayList<>();
-        spring.add(command.commandSpec().name());
+        spring.add(subcommand.commandSpec().name());
         spring.addAll(split.settings());
-        if (parsed.hasMatchedOption("--verbose") || command.hasMatchedOption("--verbose")) {
+        if (parsed.hasMatchedOption("--verbose") || subcommand.hasMatchedOption("--verbose")) {
             spring.add("--verbose");
-        } else if (parsed.hasMatchedOption("--quiet") || command.hasMatchedOption("--quiet")) {
+        } else if (parsed.hasMatchedOption("--quiet") || subcommand.hasMatchedOption("--quiet")) {
             spring.add("--quiet");
         }
-        ProfileOption.of(options).ifPresent(name -> {
+        ProfileOption.of(subcommand.commandSpec()).ifPresent(name -> {
             if (SettingArguments.sets(split.settings(), ProfileOption.SETTING)) {
                 throw new UsageException("--profile and --" + ProfileOption.SETTING + " are the same setting: give one of them");
             }
             spring.add("--" + ProfileOption.SETTING + "=" + name);
         });
-        return new Result(Optional.of(new Invocation(options, List.copyOf(spring))), ExitCode.OK);
+        return new Result(Optional.of(new Invocation(commands, List.copyOf(command), List.copyOf(spring))), ExitCode.OK);
     }
 
     /** Below the options of a command that sends, the settings that shape what it sends, with their defaults. */
@@ -113,15 +115,6 @@ public final class InvocationParser {
             }
         });
         return lines.toArray(String[]::new);
-    }
-
-    private CommandLine commandLine() {
-        CommandLine root = new CommandLine(new RootCommand());
-        root.setCaseInsensitiveEnumValuesAllowed(true);
-        root.setUsageHelpAutoWidth(true);
-        root.setOut(out);
-        root.setErr(err);
-        return root;
     }
 
     /** picocli's message, but never an unknown option's value: it may be a secret typed where it does not belong. */

@@ -1,5 +1,6 @@
 package io.restorejobcanceller.cli;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -9,17 +10,17 @@ import java.util.Set;
  * {@code cancel}, {@code --restart=ID} is {@code restart ID}, {@code --abandon=ID} is {@code abandon ID},
  * {@code --schedule --input=DIR} is {@code schedule}.
  */
-final class LegacyArguments {
+public final class LegacyArguments {
 
     /** The options of the old invocation, for "did you mean". */
     static final List<String> OPTIONS = List.of("--input", "--dry-run", "--check-first", "--restart", "--abandon", "--schedule");
-    private static final Set<String> COMMANDS = Set.of("cancel", "restart", "abandon", "schedule", "report", "query", "completion");
 
     private LegacyArguments() {
     }
 
-    static List<String> modernize(List<String> args) {
-        if (args.stream().anyMatch(COMMANDS::contains)) {
+    /** The arguments as today's subcommand takes them; {@code commands}: the names that show they already are. */
+    static List<String> modernize(List<String> args, Set<String> commands) {
+        if (args.stream().anyMatch(commands::contains)) {
             return args;
         }
         List<String> rest = new ArrayList<>(args);
@@ -37,6 +38,14 @@ final class LegacyArguments {
             rest.add(0, "cancel");
         }
         return rest;
+    }
+
+    /** A path given once, as the parameter or as {@code --input} (the form from before subcommands). */
+    public static Path givenOnce(Path parameter, Path inputOption, String usage) {
+        if ((parameter == null) == (inputOption == null)) {
+            throw new UsageException(usage);
+        }
+        return parameter != null ? parameter : inputOption;
     }
 
     /** Removes {@code --name=VALUE} or {@code --name VALUE} and returns the value, or {@code null} when absent. */

@@ -1,15 +1,11 @@
 package io.restorejobcanceller.cli;
 
-import io.restorejobcanceller.find.FindCommand;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = RootCommand.NAME, mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Cancels MongoDB Atlas cloud-backup restore jobs listed in CSV files, and records one auditable "
                 + "outcome per line in a results database.",
-        subcommands = {CancelOptions.class, ExecutionOptions.Restart.class, ExecutionOptions.Abandon.class,
-                ScheduleOptions.class, FindCommand.class, ReportOptions.class, QueryOptions.class, CompletionCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done: every row CANCELLED, NOT_FOUND, DUPLICATE, PLANNED or SKIPPED (or the file was done before)",
                 "1:the run failed (e.g. credentials refused): run the same command again to restart",

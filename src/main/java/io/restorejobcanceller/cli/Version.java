@@ -3,7 +3,7 @@ package io.restorejobcanceller.cli;
 import picocli.CommandLine.IVersionProvider;
 
 /** The version of the jar (its manifest's Implementation-Version), for {@code --version}. */
-final class Version implements IVersionProvider {
+public final class Version implements IVersionProvider {
 
     @Override
     public String[] getVersion() {

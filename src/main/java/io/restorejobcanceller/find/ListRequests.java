@@ -1,41 +1,40 @@
 package io.restorejobcanceller.find;
 
-import java.time.Duration;
 import java.util.function.Function;
 
 import feign.Response;
 import io.restorejobcanceller.atlas.AtlasApiException;
-import io.restorejobcanceller.atlas.AtlasBackupApi;
-import io.restorejobcanceller.atlas.AtlasBackupClient;
+import io.restorejobcanceller.atlas.AtlasEndpoints;
 import io.restorejobcanceller.atlas.AtlasPage;
+import io.restorejobcanceller.atlas.AtlasRestoreJobs;
 import io.restorejobcanceller.atlas.AtlasUnreachableException;
 import io.restorejobcanceller.atlas.AtlasVerdict;
+import io.restorejobcanceller.atlas.Retries;
 import io.restorejobcanceller.atlas.Sleeper;
 import io.restorejobcanceller.sending.RequestThrottle;
 import io.restorejobcanceller.sending.RetryProperties;
+import io.restorejobcanceller.sending.ThrottleFeedback;
 
 import org.springframework.stereotype.Component;
 
 /**
- * One page of a list, sent under the same policy as the DELETEs: the project's request budget and pauses
- * ({@link RequestThrottle}), a server's {@code Retry-After} honoured in full (up to {@code max-retry-after}), transient
- * answers sent again with the {@code canceller.retry.*} backoff. The only place {@code find} touches sending/: a GET
- * changes nothing, so there are no attempts to count for an audit, and this loop stays a few lines until sending/'s
- * own loop can serve any request.
+ * One page of a list, sent under the DELETEs' policy: the project's request budget and pauses ({@link RequestThrottle}
+ * and {@link ThrottleFeedback}: {@code Retry-After}, 429s, refill rates), transient answers sent again by the one retry
+ * loop ({@link Retries}, {@code canceller.retry.*}). The only place find uses sending/.
  */
 @Component
 class ListRequests {
 
-    private final AtlasBackupApi atlas;
+    private final AtlasRestoreJobs atlas;
     private final RequestThrottle throttle;
-    private final RetryProperties retry;
-    private final Sleeper sleeper;
+    private final ThrottleFeedback feedback;
+    private final Retries retries;
 
-    ListRequests(AtlasBackupApi atlas, RequestThrottle throttle, RetryProperties retry, Sleeper sleeper) {
+    ListRequests(AtlasRestoreJobs atlas, RequestThrottle throttle, RetryProperties retry, Sleeper sleeper) {
         this.atlas = atlas;
         this.throttle = throttle;
-        this.retry = retry;
-        this.sleeper = sleeper;
+        this.feedback = new ThrottleFeedback(throttle, retry);
+        this.retries = new Retries(retry.policy(), sleeper);
     }
 
     /**
@@ -43,32 +42,23 @@ class ListRequests {
      * @throws AtlasApiException a non-transient answer, or the last of {@code max-attempts} transient ones
      * @throws AtlasUnreachableException no answer came, {@code max-attempts} times
      */
-    <T> AtlasPage<T> page(String project, Function<AtlasBackupClient, Response> list, Class<T> itemType) throws InterruptedException {
-        Duration backOff = retry.initialDelay();
-        for (int attempt = 1; ; attempt++) {
+    <T> AtlasPage<T> page(String project, Function<AtlasEndpoints, Response> list, Class<T> itemType) throws InterruptedException {
+        int[] rateLimited = {0};
+        return retries.run(attempt -> {
             throttle.beforeRequest(project);
             try {
-                return atlas.page(list, itemType);
+                return new Retries.Done<>(atlas.page(list, itemType));
             } catch (AtlasApiException e) {
-                if (e.verdict() != AtlasVerdict.TRANSIENT || attempt >= retry.maxAttempts()) {
+                if (e.verdict() != AtlasVerdict.TRANSIENT) {
                     throw e;
                 }
-                Duration asked = e.retryAfter() != null ? e.retryAfter() : e.status() == 429 ? retry.rateLimitedDelay() : null;
-                if (asked != null) {
-                    throttle.pause(project, min(asked, retry.maxRetryAfter())); // waited in beforeRequest
-                    continue;
-                }
+                rateLimited[0] += e.status() == 429 ? 1 : 0;
+                return new Retries.Again<>(e, feedback.refused(project, e, rateLimited[0]));
             } catch (AtlasUnreachableException e) {
-                if (attempt >= retry.maxAttempts()) {
-                    throw e;
-                }
+                return new Retries.Again<>(e, null);
             }
-            sleeper.sleep(backOff);
-            backOff = min(Duration.ofMillis((long) (backOff.toMillis() * retry.multiplier())), retry.maxDelay());
-        }
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) > 0 ? b : a;
+        }, (last, attempts) -> {
+            throw last;
+        });
     }
 }

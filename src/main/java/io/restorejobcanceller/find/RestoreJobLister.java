@@ -8,7 +8,7 @@ import java.util.function.BiFunction;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import feign.Response;
 import io.restorejobcanceller.atlas.AtlasApiException;
-import io.restorejobcanceller.atlas.AtlasBackupClient;
+import io.restorejobcanceller.atlas.AtlasEndpoints;
 import io.restorejobcanceller.atlas.AtlasPage;
 import io.restorejobcanceller.atlas.AtlasUnreachableException;
 import io.restorejobcanceller.atlas.AtlasVerdict;
@@ -105,7 +105,7 @@ class RestoreJobLister {
     }
 
     /** Reads every page of a list (given the page number) into {@code sink}; returns why it could not ({@code null}: read whole). */
-    private <T> String all(String project, BiFunction<AtlasBackupClient, Integer, Response> list, Class<T> type, Consumer<T> sink)
+    private <T> String all(String project, BiFunction<AtlasEndpoints, Integer, Response> list, Class<T> type, Consumer<T> sink)
             throws InterruptedException {
         for (int page = 1; ; page++) {
             AtlasPage<T> answer;

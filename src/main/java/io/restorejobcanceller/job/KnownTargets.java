@@ -11,7 +11,7 @@ import java.util.Optional;
 import io.restorejobcanceller.atlas.CancellationTarget;
 import io.restorejobcanceller.input.CheckedRow;
 import io.restorejobcanceller.outcome.Outcome;
-import io.restorejobcanceller.sending.CancelResult;
+import io.restorejobcanceller.sending.RowResult;
 
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.annotation.Value;
@@ -72,9 +72,9 @@ public class KnownTargets {
     }
 
     /** The DUPLICATE outcome of a row whose target an earlier run finished, if so. */
-    public Optional<CancelResult> earlier(CheckedRow row) {
+    public Optional<RowResult> earlier(CheckedRow row) {
         Earlier earlier = row.isValid() ? known.get(row.target()) : null;
-        return Optional.ofNullable(earlier).map(e -> CancelResult.notSent(Outcome.DUPLICATE, "not sent: already " + e.outcome()
+        return Optional.ofNullable(earlier).map(e -> RowResult.notSent(Outcome.DUPLICATE, "not sent: already " + e.outcome()
                 + " by job execution " + e.executionId() + " (" + e.inputFile() + " line " + e.lineNumber() + ", "
                 + e.recordedAt().toInstant() + "); --resend-known sends it anyway"));
     }

@@ -1,7 +1,7 @@
 package io.restorejobcanceller.job;
 
 import io.restorejobcanceller.input.CheckedRow;
-import io.restorejobcanceller.sending.CancelResult;
+import io.restorejobcanceller.sending.RowResult;
 
 /**
  * An outcome the database did not take. It carries the database's reason in its message, not as a cause, so that the
@@ -14,7 +14,7 @@ public class OutcomeNotRecordedException extends RuntimeException {
         super(message);
     }
 
-    static OutcomeNotRecordedException of(CheckedRow row, CancelResult result, RuntimeException failure) {
+    static OutcomeNotRecordedException of(CheckedRow row, RowResult result, RuntimeException failure) {
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -6,7 +6,7 @@ import java.util.Set;
 import io.restorejobcanceller.input.CheckedRow;
 import io.restorejobcanceller.outcome.OutcomeRecord;
 import io.restorejobcanceller.outcome.OutcomeRepository;
-import io.restorejobcanceller.sending.CancelResult;
+import io.restorejobcanceller.sending.RowResult;
 
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.annotation.Value;
@@ -48,7 +48,7 @@ public class OutcomeRecorder {
      * @throws OutcomeNotRecordedException when the database does not take the row: the run must stop at once, since
      *                                     every request answered from now on would be sent again on restart too
      */
-    public void record(CheckedRow row, CancelResult result) {
+    public void record(CheckedRow row, RowResult result) {
         try {
             insert(row, result);
         } catch (RuntimeException e) {
@@ -59,7 +59,7 @@ public class OutcomeRecorder {
         progress.recorded(result.outcome());
     }
 
-    private void insert(CheckedRow row, CancelResult result) {
+    private void insert(CheckedRow row, RowResult result) {
         outcomes.record(new OutcomeRecord(stepExecution.getJobExecutionId(), jobInstanceId(), inputFile, row.lineNumber(),
                 row.row().groupId(), row.row().clusterName(), row.row().restoreJobId(), result.outcome(),
                 result.httpStatus(), result.errorCode(), result.detail(), result.attempts(), clock.instant(), dryRun));

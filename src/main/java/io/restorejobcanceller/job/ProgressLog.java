@@ -7,12 +7,12 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.restorejobcanceller.outcome.Outcome;
 import io.restorejobcanceller.outcome.OutcomeRepository;
-import io.restorejobcanceller.cli.Terminal;
 import io.restorejobcanceller.sending.HumanDuration;
-import io.restorejobcanceller.sending.RequestThrottle;
+import io.restorejobcanceller.sending.AtlasPauses;
+
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +38,8 @@ public class ProgressLog {
     private final Clock clock;
     private final Duration interval;
     private final MeterRegistry registry;
-    private final RequestThrottle throttle;
+    private final AtlasPauses pauses;
+    private final StatusLine statusLine;
     private final boolean bar;
     private final Instant started;
     private final Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
@@ -48,13 +49,14 @@ public class ProgressLog {
 
     public ProgressLog(@Value("#{jobParameters['" + CancellationJobConfiguration.INPUT_ROWS + "']}") Long totalRows,
                        @Value("#{stepExecution}") StepExecution stepExecution, OutcomeRepository outcomes, Clock clock,
-                       StepProperties properties, MeterRegistry registry, RequestThrottle throttle) {
+                       StepProperties properties, MeterRegistry registry, AtlasPauses pauses, StatusLine statusLine) {
         this.totalRows = totalRows == null ? 0 : totalRows;
         this.clock = clock;
-        this.bar = Terminal.standardError() && log.isInfoEnabled();
+        this.statusLine = statusLine;
+        this.bar = statusLine.watched() && log.isInfoEnabled();
         this.interval = bar ? REDRAW : properties.progressInterval();
         this.registry = registry;
-        this.throttle = throttle;
+        this.pauses = pauses;
         this.started = clock.instant();
         // made with the step's writer, before this execution records anything: a restart's predecessors' rows are done
         long instanceId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
@@ -82,12 +84,12 @@ public class ProgressLog {
         double rate = (done - doneAtStart) / seconds;
         Duration left = rate > 0 ? Duration.ofSeconds((long) ((totalRows - done) / rate)) : Duration.ZERO;
         String eta = rate <= 0 || totalRows <= done ? "" : left.isZero() ? ", under 1 s left" : ", about " + HumanDuration.of(left) + " left";
-        RequestThrottle.Pauses pauses = throttle.pauses();
+        AtlasPauses.Pauses pausedSoFar = pauses.sofar();
         String status = String.format("%d/%d rows (%d%%), %.1f rows/s, %s%s%s", done, totalRows, percent(), rate,
                 counts.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")),
-                pauses.count() == 0 ? "" : ", " + pauses, eta);
+                pausedSoFar.count() == 0 ? "" : ", " + pausedSoFar, eta);
         if (bar) {
-            Terminal.showLine("[" + "#".repeat((int) (percent() * BAR_WIDTH / 100)) + ".".repeat(BAR_WIDTH - (int) (percent() * BAR_WIDTH / 100))
+            statusLine.show("[" + "#".repeat((int) (percent() * BAR_WIDTH / 100)) + ".".repeat(BAR_WIDTH - (int) (percent() * BAR_WIDTH / 100))
                     + "] " + status);
         } else {
             log.info("Progress: {}", status);

@@ -6,8 +6,10 @@ import java.util.Set;
 
 import io.restorejobcanceller.input.CheckedRow;
 import io.restorejobcanceller.outcome.Outcome;
-import io.restorejobcanceller.sending.CancelResult;
-import io.restorejobcanceller.sending.DeleteDispatcher;
+import io.restorejobcanceller.sending.FirstPermit;
+import io.restorejobcanceller.sending.RequestPlan;
+import io.restorejobcanceller.sending.RowResult;
+import io.restorejobcanceller.sending.RequestDispatcher;
 import io.restorejobcanceller.sending.RefusedScope;
 import io.restorejobcanceller.sending.RestoreJobCancelSender;
 
@@ -21,7 +23,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Gives every row of a chunk its final outcome, each recorded in its own transaction as soon as it is known. Rows
- * are decided in order; those that need a DELETE are handed to the {@link DeleteDispatcher} while the next rows are
+ * are decided in order; those that need a DELETE are handed to the {@link RequestDispatcher} while the next rows are
  * decided. A stop (SIGTERM, {@code JobOperator.stop}), a failed DELETE (401) or the {@link SkipBudget} ends the
  * dispatching before the next row: the DELETEs in flight finish and are recorded, the chunk rolls back.
  *
@@ -36,13 +38,13 @@ public class RestoreJobCancelWriter implements ItemWriter<CheckedRow> {
 
     private final StepExecution stepExecution;
     private final boolean dryRun;
-    private final RestoreJobCancelSender.Requests requests;
+    private final RequestPlan requests;
     private final OutcomeRecorder recorder;
     private final DuplicateCheck duplicates;
     private final ScopeRefusals refusals;
     private final SkipBudget skipBudget;
     private final RestoreJobCancelSender sender;
-    private final DeleteDispatcher dispatcher;
+    private final RequestDispatcher dispatcher;
     private final GuardProperties guard;
     private final KnownTargets known;
     private boolean firstDeleteAnswered;
@@ -51,14 +53,13 @@ public class RestoreJobCancelWriter implements ItemWriter<CheckedRow> {
                                   @Value("#{jobParameters['" + CancellationJobConfiguration.DRY_RUN + "']}") Boolean dryRun,
                                   @Value("#{jobParameters['" + CancellationJobConfiguration.CHECK_FIRST + "']}") Boolean checkFirst,
                                   OutcomeRecorder recorder, DuplicateCheck duplicates, ScopeRefusals refusals,
-                                  SkipBudget skipBudget, RestoreJobCancelSender sender, DeleteDispatcher dispatcher,
+                                  SkipBudget skipBudget, RestoreJobCancelSender sender, RequestDispatcher dispatcher,
                                   GuardProperties guard, KnownTargets known) {
         this.guard = guard;
         this.known = known;
         this.stepExecution = stepExecution;
         this.dryRun = Boolean.TRUE.equals(dryRun);
-        this.requests = !Boolean.TRUE.equals(checkFirst) ? RestoreJobCancelSender.Requests.DELETE
-                : this.dryRun ? RestoreJobCancelSender.Requests.CHECK_ONLY : RestoreJobCancelSender.Requests.CHECK_THEN_DELETE;
+        this.requests = RequestPlan.of(Boolean.TRUE.equals(checkFirst), this.dryRun);
         this.recorder = recorder;
         this.duplicates = duplicates;
         this.refusals = refusals;
@@ -76,7 +77,7 @@ public class RestoreJobCancelWriter implements ItemWriter<CheckedRow> {
                 chunk.getItems().get(chunk.size() - 1).lineNumber());
         duplicates.newChunk();
         known.newChunk(chunk.getItems());
-        DeleteDispatcher.Round deletes = dispatcher.newRound(this::stopRequested);
+        RequestDispatcher.RowQueue deletes = dispatcher.newQueue(this::stopRequested);
         CheckedRow stoppedAt = null;
         for (CheckedRow row : chunk) {
             if (alreadyRecorded.contains(row.lineNumber())) {
@@ -86,7 +87,7 @@ public class RestoreJobCancelWriter implements ItemWriter<CheckedRow> {
                 stoppedAt = row;
                 break;
             }
-            CancelResult withoutDelete = decideWithoutDelete(row);
+            RowResult withoutDelete = decideWithoutDelete(row);
             if (withoutDelete != null) {
                 recorder.record(row, withoutDelete.refusedScope() != null ? skipBudget.count(row, withoutDelete) : withoutDelete);
             } else if (!send(row, deletes)) {
@@ -108,38 +109,38 @@ public class RestoreJobCancelWriter implements ItemWriter<CheckedRow> {
      * The outcome of a row that needs no DELETE (invalid, duplicate in the file, of a project the guard does not
      * allow, finished by an earlier run, of a project or cluster Atlas refused, dry run), or {@code null} if it needs one.
      */
-    private CancelResult decideWithoutDelete(CheckedRow row) {
+    private RowResult decideWithoutDelete(CheckedRow row) {
         if (!row.isValid()) {
-            return CancelResult.notSent(Outcome.INVALID, row.invalidReason());
+            return RowResult.notSent(Outcome.INVALID, row.invalidReason());
         }
         OptionalLong earlier = duplicates.earlierLine(row);
         if (earlier.isPresent()) {
-            return CancelResult.notSent(Outcome.DUPLICATE, "same target as line " + earlier.getAsLong());
+            return RowResult.notSent(Outcome.DUPLICATE, "same target as line " + earlier.getAsLong());
         }
         if (!guard.allows(row.target().groupId())) {
-            return new CancelResult(Outcome.REJECTED, null, GuardProperties.PROJECT_NOT_ALLOWED, "not sent: project "
+            return new RowResult(Outcome.REJECTED, null, GuardProperties.PROJECT_NOT_ALLOWED, "not sent: project "
                     + row.target().groupId() + " is not in canceller.guard.allowed-projects", 0,
                     new RefusedScope(row.target().groupId(), null)); // counts once against the skip limit
         }
-        Optional<CancelResult> earlierRun = known.earlier(row);
+        Optional<RowResult> earlierRun = known.earlier(row);
         if (earlierRun.isPresent()) {
             return earlierRun.get();
         }
-        Optional<CancelResult> refused = refusals.refusal(row);
+        Optional<RowResult> refused = refusals.refusal(row);
         if (refused.isPresent()) {
             return refused.get();
         }
-        return dryRun && requests == RestoreJobCancelSender.Requests.DELETE
-                ? CancelResult.notSent(Outcome.PLANNED, "dry run: would send DELETE") : null;
+        return dryRun && requests == RequestPlan.DELETE
+                ? RowResult.notSent(Outcome.PLANNED, "dry run: would send DELETE") : null;
     }
 
-    /** Sends the row's DELETE; {@code false} if the round takes no more. */
-    private boolean send(CheckedRow row, DeleteDispatcher.Round deletes) throws Exception {
+    /** Sends the row's DELETE; {@code false} if the queue takes no more. */
+    private boolean send(CheckedRow row, RequestDispatcher.RowQueue deletes) throws Exception {
         if (firstDeleteAnswered) {
             // a row waits in its project's queue: Atlas may refuse its project or cluster meanwhile, and then it is not sent
             return deletes.submit(row.target().groupId(), () -> {
-                Optional<CancelResult> refused = refusals.refusal(row);
-                return refused.isPresent() ? refused.get() : skipBudget.count(row, sender.send(row.target(), requests, true));
+                Optional<RowResult> refused = refusals.refusal(row);
+                return refused.isPresent() ? refused.get() : skipBudget.count(row, sender.send(row.target(), requests, FirstPermit.TAKEN));
             }, result -> recorder.record(row, result));
         }
         // the first DELETE goes alone: it authenticates (Digest challenge, service-account token) once, and wrong

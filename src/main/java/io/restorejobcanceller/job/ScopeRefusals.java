@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.restorejobcanceller.atlas.CancellationTarget;
 import io.restorejobcanceller.input.CheckedRow;
 import io.restorejobcanceller.outcome.Outcome;
-import io.restorejobcanceller.sending.CancelResult;
+import io.restorejobcanceller.sending.RowResult;
 import io.restorejobcanceller.sending.RefusedScope;
 
 import org.springframework.context.annotation.Scope;
@@ -22,14 +22,14 @@ import org.springframework.stereotype.Component;
 @Scope("step") // no proxy: the DELETE workers call it outside the step's thread
 public class ScopeRefusals {
 
-    private record Refusal(RefusedScope scope, long lineNumber, CancelResult result) {
+    private record Refusal(RefusedScope scope, long lineNumber, RowResult result) {
     }
 
     private final Map<String, Refusal> projects = new ConcurrentHashMap<>();
     private final Map<String, Refusal> clusters = new ConcurrentHashMap<>();
 
     /** Notes the refusal of a row's scope; {@code true} when that scope had not been refused before. */
-    public synchronized boolean note(CheckedRow row, CancelResult result) {
+    public synchronized boolean note(CheckedRow row, RowResult result) {
         RefusedScope scope = result.refusedScope();
         if (refusalCovering(row.target()) != null) {
             return false;
@@ -40,9 +40,9 @@ public class ScopeRefusals {
     }
 
     /** The outcome of a row whose project or cluster was refused before, if so. */
-    public Optional<CancelResult> refusal(CheckedRow row) {
+    public Optional<RowResult> refusal(CheckedRow row) {
         Refusal refusal = refusalCovering(row.target());
-        return Optional.ofNullable(refusal).map(r -> new CancelResult(Outcome.REJECTED, null, r.result().errorCode(),
+        return Optional.ofNullable(refusal).map(r -> new RowResult(Outcome.REJECTED, null, r.result().errorCode(),
                 "not sent: Atlas refused the " + r.scope() + " at line " + r.lineNumber() + " (" + r.result().detail() + ")", 0));
     }
 

@@ -4,7 +4,7 @@ import java.util.Set;
 
 import io.restorejobcanceller.atlas.AtlasProperties;
 import io.restorejobcanceller.input.CheckedRow;
-import io.restorejobcanceller.sending.CancelResult;
+import io.restorejobcanceller.sending.RowResult;
 
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.skip.LimitCheckingExceptionHierarchySkipPolicy;
@@ -46,7 +46,7 @@ public class SkipBudget {
      * Counts the row if its outcome is a skip; returns the result unchanged. The refusal of a whole project or
      * cluster counts once, however many of its rows were under way.
      */
-    public synchronized CancelResult count(CheckedRow row, CancelResult result) {
+    public synchronized RowResult count(CheckedRow row, RowResult result) {
         boolean counted = result.refusedScope() == null || refusals.note(row, result);
         if (result.httpStatus() != null) {
             answered++;

@@ -19,7 +19,7 @@ import io.restorejobcanceller.outcome.OutcomeRecord;
  * (CSV, JSON and HTML keep them whole). Values that name something (codes, ids, files, clusters, projects) are never
  * cut: two different ones must never look the same, so a table too narrow for them is wider than asked.
  */
-final class TableReport {
+public final class TableReport {
 
     private static final String ELLIPSIS = "…";
     /** Columns of prose, the only ones cut to fit. */
@@ -99,7 +99,7 @@ final class TableReport {
      * A value on one line and harmless to a terminal: whitespace runs as one space, control and formatting characters
      * (ANSI escapes, CR, NUL, bidirectional overrides such as U+202E) shown escaped ({@code \u001b}), "-" for none.
      */
-    static String cell(String value) {
+    public static String cell(String value) {
         if (value == null) {
             return "-";
         }
@@ -116,7 +116,7 @@ final class TableReport {
         return shown.toString();
     }
 
-    static void printAligned(List<List<String>> rows, PrintWriter out) {
+    public static void printAligned(List<List<String>> rows, PrintWriter out) {
         printFitted(rows, out, Integer.MAX_VALUE);
     }
 

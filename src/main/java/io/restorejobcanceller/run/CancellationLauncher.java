@@ -4,10 +4,12 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Optional;
 
+import io.restorejobcanceller.cli.UsageException;
 import io.restorejobcanceller.job.CancellationJobConfiguration;
 import io.restorejobcanceller.job.RecordingWatchdog;
 import io.restorejobcanceller.outcome.Outcome;
 import io.restorejobcanceller.outcome.OutcomeRepository;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +21,7 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,7 +30,7 @@ import org.springframework.stereotype.Component;
  * died (nobody holds its lock) is marked FAILED through {@link JobOperator#recover} and restarted.
  */
 @Component
-public class CancellationLauncher {
+class CancellationLauncher {
 
     private static final Logger log = LoggerFactory.getLogger(CancellationLauncher.class);
 
@@ -191,6 +194,19 @@ public class CancellationLauncher {
             log.warn("Job execution {} was left {} by a process that no longer runs; marking it FAILED to restart it",
                     execution.getId(), execution.getStatus());
             jobOperator.recover(execution);
+        }
+    }
+
+    /** The job execution of this id, or a usage error naming it. */
+    JobExecution execution(long id) {
+        try {
+            JobExecution execution = jobRepository.getJobExecution(id);
+            if (execution == null) {
+                throw new UsageException("there is no job execution " + id);
+            }
+            return execution;
+        } catch (EmptyResultDataAccessException e) {
+            throw new UsageException("there is no job execution " + id);
         }
     }
 }

@@ -13,10 +13,6 @@ public record RefusedScope(String groupId, String clusterName) {
         return new RefusedScope(target.groupId(), target.clusterName());
     }
 
-    public boolean covers(CancellationTarget target) {
-        return groupId.equals(target.groupId()) && (clusterName == null || clusterName.equals(target.clusterName()));
-    }
-
     @Override
     public String toString() {
         return clusterName == null ? "project " + groupId : "cluster " + clusterName + " of project " + groupId;

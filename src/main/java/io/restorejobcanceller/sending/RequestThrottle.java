@@ -50,21 +50,11 @@ public class RequestThrottle {
     private final Clock clock;
     private final Map<String, Budget> budgets = new HashMap<>();
     private final Budget global;
-    private int pauses;
-    private Duration paused = Duration.ZERO;
+    private final AtlasPauses pauses;
 
-    /** How often, and how long in all, requests paused because Atlas asked them to. */
-    public record Pauses(int count, Duration total) {
-
-        @Override
-        public String toString() {
-            return count == 0 ? "no pause" : "paused " + count + (count == 1 ? " time" : " times")
-                    + " for Atlas's Retry-After or a low RateLimit-Remaining, " + HumanDuration.of(total) + " in all";
-        }
-    }
-
-    public RequestThrottle(RateProperties properties, Sleeper sleeper, Clock clock) {
+    public RequestThrottle(RateProperties properties, Sleeper sleeper, Clock clock, AtlasPauses pauses) {
         this.properties = properties;
+        this.pauses = pauses;
         this.sleeper = sleeper;
         this.clock = clock;
         int globalRate = properties.scope() == RateProperties.Scope.GLOBAL ? properties.requestsPerMinute()
@@ -96,7 +86,7 @@ public class RequestThrottle {
 
     /**
      * Pauses this project's requests (all requests with {@code scope=global}) for this long: a 429 or 503 with
-     * Retry-After. The first pause of a run is logged; the others are summed ({@link #pauses()}).
+     * Retry-After. The pauses are counted by {@link AtlasPauses}.
      */
     public synchronized void pause(String project, Duration duration) {
         Instant now = clock.instant();
@@ -105,13 +95,11 @@ public class RequestThrottle {
         if (!until.isAfter(budget.pausedUntil)) {
             return;
         }
-        boolean starts = !budget.pausedUntil.isAfter(now); // a pause that only grows is the same pause
-        if (starts && pauses == 0) {
-            log.info("Atlas asked to wait: {} pauses for {} (further pauses are counted in the progress lines)",
-                    budget == global ? "every request" : "project " + project, HumanDuration.of(duration));
+        if (budget.pausedUntil.isAfter(now)) { // a pause that only grows is the same pause
+            pauses.grew(Duration.between(budget.pausedUntil, until));
+        } else {
+            pauses.began(budget == global ? "every request" : "project " + project, duration);
         }
-        pauses += starts ? 1 : 0;
-        paused = paused.plus(Duration.between(starts ? now : budget.pausedUntil, until));
         budget.pausedUntil = until;
     }
 
@@ -134,18 +122,6 @@ public class RequestThrottle {
             log.info("Atlas refills {} {} per {}: sending at that rate", budget == global ? "the bucket" : "project " + project
                     + "'s bucket", requests, HumanDuration.of(per));
         }
-    }
-
-    public synchronized Pauses pauses() {
-        return new Pauses(pauses, paused);
-    }
-
-    /** The pauses so far, counted afresh from now on (each run of an inbox has its own). */
-    public synchronized Pauses takePauses() {
-        Pauses taken = pauses();
-        pauses = 0;
-        paused = Duration.ZERO;
-        return taken;
     }
 
     private Budget budget(String project) {

@@ -1,191 +1,102 @@
 package io.restorejobcanceller.sending;
 
-import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
-
 import io.restorejobcanceller.atlas.AtlasAnswer;
 import io.restorejobcanceller.atlas.AtlasApiException;
 import io.restorejobcanceller.atlas.AtlasUnreachableException;
-import io.restorejobcanceller.atlas.AtlasVerdict;
 import io.restorejobcanceller.atlas.CancellationTarget;
-import io.restorejobcanceller.atlas.RestoreJobCancellation;
 import io.restorejobcanceller.atlas.RestoreJobState;
+import io.restorejobcanceller.atlas.RestoreJobs;
+import io.restorejobcanceller.atlas.Retries;
 import io.restorejobcanceller.atlas.Sleeper;
 import io.restorejobcanceller.outcome.Outcome;
 
-import org.springframework.core.retry.RetryPolicy;
 import org.springframework.stereotype.Component;
-import org.springframework.util.backoff.BackOffExecution;
 
 /**
- * Sends the DELETE for one target until it has a final outcome. What an answer means is Atlas's
- * {@link AtlasVerdict}; how long to wait before sending again comes from a Spring {@link RetryPolicy}'s backoff.
- * The loop is our own because a server's {@code Retry-After} must lengthen the wait, every attempt must be counted
- * for the audit, and the waits go through a {@link Sleeper}.
+ * Sends one row's requests ({@link RequestPlan}) until the row has a final outcome: each request waits for its
+ * permit ({@link RequestThrottle}), the answers feed the throttle ({@link ThrottleFeedback}), an error answer means
+ * what {@link VerdictOutcomes} says, and transient ones go through the {@link Retries} loop.
  */
 @Component
 public class RestoreJobCancelSender {
 
-    /** The ERROR_CODE of a row refused after {@code --check-first} found an automated or point-in-time restore job. */
-    public static final String NOT_A_DOWNLOAD_RESTORE_JOB = "NOT_A_DOWNLOAD_RESTORE_JOB";
-
-    private final RestoreJobCancellation atlas;
-    private final RetryPolicy retryPolicy;
-    private final RetryProperties retry;
-    private final Sleeper sleeper;
+    private final RestoreJobs atlas;
+    private final Retries retries;
     private final RequestThrottle throttle;
+    private final ThrottleFeedback feedback;
 
-    public RestoreJobCancelSender(RestoreJobCancellation atlas, RetryProperties retry, Sleeper sleeper, RequestThrottle throttle) {
+    public RestoreJobCancelSender(RestoreJobs atlas, RetryProperties retry, Sleeper sleeper, RequestThrottle throttle) {
         this.atlas = atlas;
         this.throttle = throttle;
-        this.retry = retry;
-        this.sleeper = sleeper;
-        this.retryPolicy = RetryPolicy.builder()
-                .maxRetries(retry.maxAttempts() - 1)
-                .delay(retry.initialDelay())
-                .multiplier(retry.multiplier())
-                .maxDelay(retry.maxDelay())
-                .jitter(retry.jitter())
-                .build();
+        this.retries = new Retries(retry.policy(), sleeper);
+        this.feedback = new ThrottleFeedback(throttle, retry);
+    }
+
+    /** The row's final outcome after its DELETE. */
+    public RowResult send(CancellationTarget target) throws InterruptedException {
+        return send(target, RequestPlan.DELETE, FirstPermit.TO_TAKE);
+    }
+
+    public RowResult send(CancellationTarget target, RequestPlan plan) throws InterruptedException {
+        return send(target, plan, FirstPermit.TO_TAKE);
     }
 
     /**
-     * The row's final outcome. What each answer means is Atlas's {@link AtlasVerdict}: transient ones are sent again
-     * with backoff; a refused project or cluster is REJECTED with its {@link RefusedScope}; a refusal of the
-     * credentials or of this host throws {@link RunRefusedException}.
+     * The row's final outcome after its requests, retried; a refusal of the credentials or of this host throws
+     * {@link RunRefusedException}.
      */
-    public CancelResult send(CancellationTarget target) throws InterruptedException {
-        return send(target, Requests.DELETE);
+    public RowResult send(CancellationTarget target, RequestPlan plan, FirstPermit permit) throws InterruptedException {
+        Row row = new Row(target, plan, permit);
+        return retries.run(row::attempt, (failure, attempts) -> VerdictOutcomes.gaveUp(failure, attempts, row.deletes));
     }
 
-    /** Which requests a row gets: the DELETE, or first a GET of the restore job ({@code --check-first}), or only that. */
-    public enum Requests { DELETE, CHECK_THEN_DELETE, CHECK_ONLY }
+    /** One row's requests so far. */
+    private final class Row {
 
-    public CancelResult send(CancellationTarget target, Requests requests) throws InterruptedException {
-        return send(target, requests, false);
-    }
+        private final CancellationTarget target;
+        private final String project;
+        private final RequestPlan plan;
+        private final FirstPermit permit;
+        private RestoreJobState state;
+        private int deletes;
+        private int rateLimited;
+        private boolean unansweredBefore;
 
-    /**
-     * Sends the row's requests with retries. {@code permitHeld}: the dispatcher already took the rate-limit permit for
-     * the first request ({@link RequestThrottle#tryAcquire}); every further request (a retry, the DELETE after a
-     * check) waits for its own.
-     */
-    public CancelResult send(CancellationTarget target, Requests requests, boolean permitHeld) throws InterruptedException {
-        String project = target.groupId();
-        BackOffExecution backOff = retryPolicy.getBackOff().start();
-        boolean unansweredBefore = false;
-        int rateLimited = 0;
-        int deletes = 0;
-        RestoreJobState state = null;
-        for (int attempt = 1; ; attempt++) {
-            RuntimeException failure;
-            Duration asked = null;
+        private Row(CancellationTarget target, RequestPlan plan, FirstPermit permit) {
+            this.target = target;
+            this.project = target.groupId();
+            this.plan = plan;
+            this.permit = permit;
+        }
+
+        private Retries.Attempt<RowResult> attempt(int number) throws InterruptedException {
             int deletesBefore = deletes;
-            if (attempt > 1 || !permitHeld) {
+            if (number > 1 || permit == FirstPermit.TO_TAKE) {
                 throttle.beforeRequest(project);
             }
             try {
-                if (requests != Requests.DELETE && state == null) {
+                if (plan.checksFirst() && state == null) {
                     state = atlas.restoreJob(target);
-                    CancelResult decided = decide(state, requests);
+                    RowResult decided = plan.decide(state);
                     if (decided != null) {
-                        return decided;
+                        return new Retries.Done<>(decided);
                     }
                     throttle.beforeRequest(project);
                 }
                 deletes++;
                 AtlasAnswer answer = atlas.cancelRestoreJob(target);
-                throttle.observeRemaining(project, answer.rateLimitRemaining());
-                return new CancelResult(Outcome.CANCELLED, answer.status(), null, maybeEarlierUnanswered(unansweredBefore), deletes);
+                feedback.answered(project, answer);
+                return new Retries.Done<>(new RowResult(Outcome.CANCELLED, answer.status(), null,
+                        unansweredBefore ? VerdictOutcomes.EARLIER_UNANSWERED : null, deletes));
             } catch (AtlasApiException e) {
                 rateLimited += e.status() == 429 ? 1 : 0;
-                asked = serverWait(e, rateLimited);
-                if (asked != null) {
-                    throttle.pause(project, asked); // Atlas's buckets are per project, shared by every worker
-                }
-                if (e.status() == 429) {
-                    RefillRate.in(e.getMessage()).ifPresent(told -> throttle.learnRefillRate(project, told.requests(), told.per()));
-                }
-                CancelResult result = switch (e.verdict()) {
-                    case CREDENTIALS_REFUSED -> throw new RunRefusedException(atlas.destination() + " refused the credentials ("
-                            + e.getMessage() + ") while cancelling " + target + "; check them (README: Credentials)");
-                    case HOST_NOT_ALLOWED -> throw new RunRefusedException("Atlas refuses requests from this host (" + e.getMessage()
-                            + "); add this host's public IP address to the organisation's API access list, or run from a host on it");
-                    case GONE -> answered(Outcome.NOT_FOUND, e, deletes, unansweredBefore, null);
-                    case PROJECT_REFUSED -> answered(Outcome.REJECTED, e, deletes, unansweredBefore, RefusedScope.project(target));
-                    case CLUSTER_REFUSED -> answered(Outcome.REJECTED, e, deletes, unansweredBefore, RefusedScope.cluster(target));
-                    case REJECTED -> answered(Outcome.REJECTED, e, deletes, unansweredBefore, null);
-                    case UNEXPECTED -> answered(Outcome.FAILED, e, deletes, unansweredBefore, null);
-                    case TRANSIENT -> null;
-                };
-                if (result != null) {
-                    return result;
-                }
-                failure = e;
+                var asked = feedback.refused(project, e, rateLimited);
+                RowResult result = VerdictOutcomes.of(e, target, deletes, unansweredBefore, atlas.destination());
+                return result != null ? new Retries.Done<>(result) : new Retries.Again<>(e, asked);
             } catch (AtlasUnreachableException e) {
                 unansweredBefore |= deletes > deletesBefore; // only an unanswered DELETE may have cancelled the job
-                failure = e;
+                return new Retries.Again<>(e, null);
             }
-            long backOffMillis = backOff.nextBackOff();
-            if (backOffMillis == BackOffExecution.STOP) {
-                return gaveUp(failure, attempt, deletes);
-            }
-            Duration wait = min(Duration.ofMillis(backOffMillis), retry.maxDelay());
-            sleeper.sleep(asked != null && asked.compareTo(wait) > 0 ? asked : wait);
         }
-    }
-
-    /**
-     * The wait the server asks for: its {@code Retry-After} in full (up to {@code max-retry-after}), else, after a
-     * 429, at least {@code rate-limited-delay} doubled for each further 429 of the row, with jitter; or {@code null}.
-     */
-    private Duration serverWait(AtlasApiException e, int rateLimited) {
-        if (e.retryAfter() != null) {
-            return min(e.retryAfter(), retry.maxRetryAfter());
-        }
-        if (e.status() != 429) {
-            return null;
-        }
-        long jitterMillis = retry.jitter().isZero() ? 0 : ThreadLocalRandom.current().nextLong(retry.jitter().toMillis() + 1);
-        Duration progressive = retry.rateLimitedDelay().multipliedBy(1L << Math.min(rateLimited - 1, 20));
-        return min(progressive.plusMillis(jitterMillis), retry.maxRetryAfter());
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) > 0 ? b : a;
-    }
-
-    private static CancelResult answered(Outcome outcome, AtlasApiException e, int attempts, boolean unansweredBefore,
-                                         RefusedScope refusedScope) {
-        String detail = e.getMessage();
-        if (unansweredBefore && outcome == Outcome.NOT_FOUND) {
-            detail = detail + " (" + maybeEarlierUnanswered(true) + ")";
-        }
-        return new CancelResult(outcome, e.status(), e.errorCode(), detail, attempts, refusedScope);
-    }
-
-    private static CancelResult gaveUp(RuntimeException failure, int attempts, int deletes) {
-        String detail = "gave up after " + attempts + " attempts; last: " + failure.getMessage();
-        if (failure instanceof AtlasApiException e) {
-            return new CancelResult(Outcome.FAILED, e.status(), e.errorCode(), detail, deletes);
-        }
-        return new CancelResult(Outcome.FAILED, null, null, detail, deletes);
-    }
-
-    /** What the restore job's state decides without a DELETE, or {@code null} when the DELETE is to be sent. */
-    private static CancelResult decide(RestoreJobState state, Requests requests) {
-        String nothingToCancel = state.nothingToCancel();
-        if (nothingToCancel != null) {
-            return CancelResult.notSent(Outcome.SKIPPED, "checked first: " + nothingToCancel);
-        }
-        if (!state.isCancellable()) {
-            return new CancelResult(Outcome.REJECTED, null, NOT_A_DOWNLOAD_RESTORE_JOB, "checked first: a " + state.deliveryType()
-                    + " restore job; only manual-download restore jobs can be cancelled", 0);
-        }
-        return requests == Requests.CHECK_ONLY ? CancelResult.notSent(Outcome.PLANNED, "dry run, checked first: would send DELETE") : null;
-    }
-
-    private static String maybeEarlierUnanswered(boolean unansweredBefore) {
-        return unansweredBefore ? "an earlier attempt got no answer and may itself have cancelled the restore job" : null;
     }
 }

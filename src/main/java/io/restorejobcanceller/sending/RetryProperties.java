@@ -2,6 +2,7 @@ package io.restorejobcanceller.sending;
 
 import java.time.Duration;
 
+import io.restorejobcanceller.atlas.Retries;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -32,4 +33,9 @@ public record RetryProperties(
         @NotNull @DefaultValue("250ms") Duration jitter,
         @NotNull @DefaultValue("10m") Duration maxRetryAfter,
         @NotNull @DefaultValue("10s") Duration rateLimitedDelay) {
+
+    /** The retry loop's policy for a row's requests. */
+    public Retries.Policy policy() {
+        return new Retries.Policy(maxAttempts, initialDelay, multiplier, maxDelay, jitter, maxRetryAfter);
+    }
 }

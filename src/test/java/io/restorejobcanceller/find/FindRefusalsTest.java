@@ -37,6 +37,7 @@ class FindRefusalsTest {
     private static final String MISSING = "6a00000000000000000000ff";
 
     private static void serve(AtlasLists lists) {
+        canceller.with("--canceller.atlas.read-timeout=30s"); // requests are counted: a slow first answer is not retried
         lists.serveOn(atlas.server(), atlas.baseUrl());
     }
 

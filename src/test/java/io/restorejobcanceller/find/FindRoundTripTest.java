@@ -37,6 +37,8 @@ class FindRoundTripTest {
 
     @BeforeEach
     void atlasLists() {
+        // a loaded machine must not turn a slow first answer into a retried page: requests are counted
+        canceller.with("--canceller.atlas.read-timeout=30s");
         FindCommandTest.everyKindOfRestoreJob().serveOn(atlas.server(), atlas.baseUrl());
     }
 

@@ -14,12 +14,13 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 @ExtendWith(OutputCaptureExtension.class)
 class RequestThrottleTest {
 
-    private final RecordingSleeper sleeper = new RecordingSleeper();
+    private final RecordingSleeper sleeper = RecordingSleeper.standingStill();
+    private final AtlasPauses pauses = new AtlasPauses();
 
     @Test
     void aRetryAfterPausesEveryWorker() throws Exception {
         // given
-        RequestThrottle throttle = new RequestThrottle(new RateProperties(0, RateProperties.Scope.PROJECT, 0, 2, Duration.ofSeconds(2)), sleeper, sleeper.clock());
+        RequestThrottle throttle = new RequestThrottle(new RateProperties(0, RateProperties.Scope.PROJECT, 0, 2, Duration.ofSeconds(2)), sleeper, sleeper.clock(), pauses);
 
         // when: one worker got a 429 with Retry-After 30; another worker wants to send
         throttle.pause("A", Duration.ofSeconds(30));
@@ -41,7 +42,7 @@ class RequestThrottleTest {
     @Test
     void aLowRateLimitRemainingSlowsEveryoneDown() throws Exception {
         // given
-        RequestThrottle throttle = new RequestThrottle(new RateProperties(0, RateProperties.Scope.PROJECT, 0, 2, Duration.ofSeconds(2)), sleeper, sleeper.clock());
+        RequestThrottle throttle = new RequestThrottle(new RateProperties(0, RateProperties.Scope.PROJECT, 0, 2, Duration.ofSeconds(2)), sleeper, sleeper.clock(), pauses);
 
         // when
         throttle.observeRemaining("A", 10);
@@ -57,7 +58,7 @@ class RequestThrottleTest {
     @Test
     void theRateLimiterSpreadsRequestsEvenly() throws Exception {
         // given: 60 a minute is one a second
-        RequestThrottle throttle = new RequestThrottle(new RateProperties(60, RateProperties.Scope.PROJECT, 0, 2, Duration.ofSeconds(2)), sleeper, sleeper.clock());
+        RequestThrottle throttle = new RequestThrottle(new RateProperties(60, RateProperties.Scope.PROJECT, 0, 2, Duration.ofSeconds(2)), sleeper, sleeper.clock(), pauses);
 
         // when
         for (int i = 0; i < 4; i++) {
@@ -73,7 +74,7 @@ class RequestThrottleTest {
     void eachProjectHasItsOwnRateAndPausesUnderAGlobalCap() {
         // given: 60 a minute per project, 90 a minute in all
         RequestThrottle throttle = new RequestThrottle(new RateProperties(60, RateProperties.Scope.PROJECT, 90, 2,
-                Duration.ofSeconds(2)), sleeper, sleeper.clock());
+                Duration.ofSeconds(2)), sleeper, sleeper.clock(), pauses);
 
         // when / then: A goes at once; B, whose own budget is untouched, waits for the global cap (one per 667 ms)
         assertThat(throttle.tryAcquire("A")).isZero();
@@ -96,7 +97,7 @@ class RequestThrottleTest {
     void aRefillRateToldByA429SlowsThatProjectOnly() {
         // given: 600 a minute per project
         RequestThrottle throttle = new RequestThrottle(new RateProperties(600, RateProperties.Scope.PROJECT, 0, 2,
-                Duration.ofSeconds(2)), sleeper, sleeper.clock());
+                Duration.ofSeconds(2)), sleeper, sleeper.clock(), pauses);
 
         // when: Atlas says A's bucket refills 6 per 60 seconds
         RefillRate told = RefillRate.in("Please retry after 55 seconds. Request capacity: 1. Refill rate: 6 per 60 seconds").orElseThrow();
@@ -113,7 +114,7 @@ class RequestThrottleTest {
     @Test
     void pausesAreCountedAndSummedNotLoggedEachTime(CapturedOutput output) {
         // given
-        RequestThrottle throttle = new RequestThrottle(new RateProperties(0, RateProperties.Scope.PROJECT, 0, 2, Duration.ofSeconds(2)), sleeper, sleeper.clock());
+        RequestThrottle throttle = new RequestThrottle(new RateProperties(0, RateProperties.Scope.PROJECT, 0, 2, Duration.ofSeconds(2)), sleeper, sleeper.clock(), pauses);
 
         // when: eight workers get a 429 with Retry-After 1 at about the same time (one pause, extended to 1.007 s),
         // then two later ones after it has ended
@@ -128,11 +129,11 @@ class RequestThrottleTest {
         // then
         assertThat(output.getAll().lines().filter(line -> line.contains("Atlas asked to wait"))).singleElement()
                 .asString().contains("project A pauses for 1 s");
-        RequestThrottle.Pauses pauses = throttle.takePauses();
-        assertThat(pauses.count()).isEqualTo(3);
-        // 1.007 + 1 + 2 s, plus the real time between the calls (the clock is the wall clock plus the waits)
-        assertThat(pauses.total()).isBetween(Duration.ofMillis(4007), Duration.ofMillis(4500));
-        assertThat(pauses).hasToString("paused 3 times for Atlas's Retry-After or a low RateLimit-Remaining, 4 s in all");
-        assertThat(throttle.pauses().count()).isZero();
+        AtlasPauses.Pauses taken = pauses.take();
+        assertThat(taken.count()).isEqualTo(3);
+        // 1.007 + 1 + 2 s
+        assertThat(taken.total()).isBetween(Duration.ofMillis(4007), Duration.ofMillis(4500));
+        assertThat(taken).hasToString("paused 3 times for Atlas's Retry-After or a low RateLimit-Remaining, 4 s in all");
+        assertThat(pauses.sofar().count()).isZero();
     }
 }

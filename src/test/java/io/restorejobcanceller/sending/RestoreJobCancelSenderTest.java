@@ -14,7 +14,7 @@ import io.restorejobcanceller.atlas.AtlasAnswer;
 import io.restorejobcanceller.atlas.AtlasApiException;
 import io.restorejobcanceller.atlas.AtlasUnreachableException;
 import io.restorejobcanceller.atlas.CancellationTarget;
-import io.restorejobcanceller.atlas.RestoreJobCancellation;
+import io.restorejobcanceller.atlas.RestoreJobs;
 import io.restorejobcanceller.atlas.RestoreJobState;
 import io.restorejobcanceller.outcome.Outcome;
 import io.restorejobcanceller.testing.RecordingSleeper;
@@ -32,7 +32,7 @@ class RestoreJobCancelSenderTest {
     private RestoreJobState state;
     private int reads;
     private int unansweredReads;
-    private final RestoreJobCancelSender sender = new RestoreJobCancelSender(new RestoreJobCancellation() {
+    private final RestoreJobCancelSender sender = new RestoreJobCancelSender(new RestoreJobs() {
         @Override
         public AtlasAnswer cancelRestoreJob(CancellationTarget target) {
             calls++;
@@ -48,7 +48,7 @@ class RestoreJobCancelSenderTest {
         }
     }, new RetryProperties(4, Duration.ofSeconds(1), 2.0, Duration.ofSeconds(60), Duration.ZERO,
             Duration.ofMinutes(10), Duration.ofSeconds(10)),
-            sleeper, new RequestThrottle(new RateProperties(0, RateProperties.Scope.PROJECT, 0, 2, Duration.ofSeconds(2)), sleeper, sleeper.clock()));
+            sleeper, new RequestThrottle(new RateProperties(0, RateProperties.Scope.PROJECT, 0, 2, Duration.ofSeconds(2)), sleeper, sleeper.clock(), new AtlasPauses()));
 
     private void answer(Supplier<AtlasAnswer> answer) {
         answers.add(answer);
@@ -72,7 +72,7 @@ class RestoreJobCancelSenderTest {
         // given
         answer(() -> new AtlasAnswer(204, 99));
         // when
-        CancelResult result = sender.send(TARGET);
+        RowResult result = sender.send(TARGET);
         // then
         assertThat(result.outcome()).isEqualTo(Outcome.CANCELLED);
         assertThat(result.attempts()).isEqualTo(1);
@@ -89,7 +89,7 @@ class RestoreJobCancelSenderTest {
     @Test
     void a404IsNotFoundWithoutARetry() throws Exception {
         answer(status(404, "RESOURCE_NOT_FOUND", null));
-        CancelResult result = sender.send(TARGET);
+        RowResult result = sender.send(TARGET);
         assertThat(result.outcome()).isEqualTo(Outcome.NOT_FOUND);
         assertThat(result.httpStatus()).isEqualTo(404);
         assertThat(calls).isEqualTo(1);
@@ -98,7 +98,7 @@ class RestoreJobCancelSenderTest {
     @Test
     void anotherClientErrorIsRejectedWithItsCodeWithoutARetry() throws Exception {
         answer(status(400, "CANNOT_CANCEL_AUTOMATED_RESTORE", null));
-        CancelResult result = sender.send(TARGET);
+        RowResult result = sender.send(TARGET);
         assertThat(result.outcome()).isEqualTo(Outcome.REJECTED);
         assertThat(result.errorCode()).isEqualTo("CANNOT_CANCEL_AUTOMATED_RESTORE");
         assertThat(result.detail()).contains("detail of CANNOT_CANCEL_AUTOMATED_RESTORE");
@@ -110,7 +110,7 @@ class RestoreJobCancelSenderTest {
         answer(status(503, "SERVICE_UNAVAILABLE", null));
         answer(status(502, null, null));
         answer(() -> new AtlasAnswer(204, null));
-        CancelResult result = sender.send(TARGET);
+        RowResult result = sender.send(TARGET);
         assertThat(result.outcome()).isEqualTo(Outcome.CANCELLED);
         assertThat(result.attempts()).isEqualTo(3);
         assertThat(sleeper.waits()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2));
@@ -119,7 +119,7 @@ class RestoreJobCancelSenderTest {
     @Test
     void aServerErrorToTheLastAttemptIsFailedAfterGivingUp() throws Exception {
         answer(status(500, "UNEXPECTED_ERROR", null));
-        CancelResult result = sender.send(TARGET);
+        RowResult result = sender.send(TARGET);
         assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(result.attempts()).isEqualTo(4);
         assertThat(result.detail()).startsWith("gave up after 4 attempts");
@@ -129,7 +129,7 @@ class RestoreJobCancelSenderTest {
     @Test
     void noAnswerToTheLastAttemptIsFailedWithoutAStatus() throws Exception {
         answer(noAnswer());
-        CancelResult result = sender.send(TARGET);
+        RowResult result = sender.send(TARGET);
         assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(result.httpStatus()).isNull();
         assertThat(result.detail()).contains("Read timed out");
@@ -139,7 +139,7 @@ class RestoreJobCancelSenderTest {
     void aNotFoundAfterAnUnansweredAttemptSaysTheEarlierOneMayHaveCancelled() throws Exception {
         answer(noAnswer());
         answer(status(404, "RESOURCE_NOT_FOUND", null));
-        CancelResult result = sender.send(TARGET);
+        RowResult result = sender.send(TARGET);
         assertThat(result.outcome()).isEqualTo(Outcome.NOT_FOUND);
         assertThat(result.detail()).contains("may itself have cancelled");
     }
@@ -149,7 +149,7 @@ class RestoreJobCancelSenderTest {
         answer(status(503, "SERVICE_UNAVAILABLE", Duration.ofMinutes(5)));
         answer(status(429, "RATE_LIMITED", Duration.ofMinutes(20)));
         answer(() -> new AtlasAnswer(204, null));
-        CancelResult result = sender.send(TARGET);
+        RowResult result = sender.send(TARGET);
         assertThat(result.outcome()).isEqualTo(Outcome.CANCELLED);
         // each wait is this worker's own, after the pause it asked of every worker (sleeping through the same time)
         assertThat(sleeper.waits()).contains(Duration.ofMinutes(5), Duration.ofMinutes(10))
@@ -159,7 +159,7 @@ class RestoreJobCancelSenderTest {
     @Test
     void a429WithoutRetryAfterWaitsTenSecondsThenProgressivelyLonger() throws Exception {
         answer(status(429, "RATE_LIMITED_TOKEN_BUCKET", null));
-        CancelResult result = sender.send(TARGET);
+        RowResult result = sender.send(TARGET);
         assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(result.attempts()).isEqualTo(4);
         assertThat(sleeper.waits()).containsSubsequence(Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofSeconds(40))
@@ -169,7 +169,7 @@ class RestoreJobCancelSenderTest {
     @Test
     void anUnknownProjectIsRejectedForItsWholeProject() throws Exception {
         answer(status(404, "GROUP_NOT_FOUND", null));
-        CancelResult result = sender.send(TARGET);
+        RowResult result = sender.send(TARGET);
         assertThat(result.outcome()).isEqualTo(Outcome.REJECTED);
         assertThat(result.errorCode()).isEqualTo("GROUP_NOT_FOUND");
         assertThat(result.refusedScope()).isEqualTo(new RefusedScope(TARGET.groupId(), null));
@@ -187,7 +187,7 @@ class RestoreJobCancelSenderTest {
         answer(() -> {
             throw new AtlasApiException(404, null, null, "<html>Not Found</html>", null);
         });
-        CancelResult result = sender.send(TARGET);
+        RowResult result = sender.send(TARGET);
         assertThat(result.outcome()).isEqualTo(Outcome.REJECTED);
         assertThat(result.detail()).contains("not an Atlas error body");
     }
@@ -197,7 +197,7 @@ class RestoreJobCancelSenderTest {
         answer(status(405, "WRITES_NOT_ALLOWED_DURING_APP_UPGRADES", null));
         answer(status(405, "WRITES_NOT_ALLOWED_DURING_APP_UPGRADES", null));
         answer(() -> new AtlasAnswer(204, null));
-        CancelResult result = sender.send(TARGET);
+        RowResult result = sender.send(TARGET);
         assertThat(result.outcome()).isEqualTo(Outcome.CANCELLED);
         assertThat(result.attempts()).isEqualTo(3);
     }
@@ -219,7 +219,7 @@ class RestoreJobCancelSenderTest {
     @Test
     void checkFirstSkipsARestoreJobWithNothingLeftToCancel() throws Exception {
         state = new RestoreJobState("download", false, false, "2026-11-22T02:00:00Z");
-        CancelResult result = sender.send(TARGET, RestoreJobCancelSender.Requests.CHECK_THEN_DELETE);
+        RowResult result = sender.send(TARGET, RequestPlan.CHECK_THEN_DELETE);
         assertThat(result.outcome()).isEqualTo(Outcome.SKIPPED);
         assertThat(result.detail()).contains("already finished");
         assertThat(calls).isZero();
@@ -229,7 +229,7 @@ class RestoreJobCancelSenderTest {
     @Test
     void checkFirstRefusesAnAutomatedRestoreJobWithoutADelete() throws Exception {
         state = new RestoreJobState("automated", false, false, null);
-        CancelResult result = sender.send(TARGET, RestoreJobCancelSender.Requests.CHECK_THEN_DELETE);
+        RowResult result = sender.send(TARGET, RequestPlan.CHECK_THEN_DELETE);
         assertThat(result.outcome()).isEqualTo(Outcome.REJECTED);
         assertThat(result.errorCode()).isEqualTo("NOT_A_DOWNLOAD_RESTORE_JOB");
         assertThat(calls).isZero();
@@ -239,7 +239,7 @@ class RestoreJobCancelSenderTest {
     void checkFirstCancelsADownloadStillUnderWayWithOneDelete() throws Exception {
         state = new RestoreJobState("download", false, false, null);
         answer(() -> new AtlasAnswer(204, null));
-        CancelResult result = sender.send(TARGET, RestoreJobCancelSender.Requests.CHECK_THEN_DELETE);
+        RowResult result = sender.send(TARGET, RequestPlan.CHECK_THEN_DELETE);
         assertThat(result.outcome()).isEqualTo(Outcome.CANCELLED);
         assertThat(result.attempts()).isEqualTo(1);
         assertThat(reads).isEqualTo(1);
@@ -248,7 +248,7 @@ class RestoreJobCancelSenderTest {
     @Test
     void aCheckedDryRunPlansWithoutADelete() throws Exception {
         state = new RestoreJobState("download", false, false, null);
-        assertThat(sender.send(TARGET, RestoreJobCancelSender.Requests.CHECK_ONLY).outcome()).isEqualTo(Outcome.PLANNED);
+        assertThat(sender.send(TARGET, RequestPlan.CHECK_ONLY).outcome()).isEqualTo(Outcome.PLANNED);
         assertThat(calls).isZero();
     }
 
@@ -257,7 +257,7 @@ class RestoreJobCancelSenderTest {
         state = new RestoreJobState("download", false, false, null);
         unansweredReads = 1;
         answer(status(404, "RESOURCE_NOT_FOUND", null));
-        CancelResult result = sender.send(TARGET, RestoreJobCancelSender.Requests.CHECK_THEN_DELETE);
+        RowResult result = sender.send(TARGET, RequestPlan.CHECK_THEN_DELETE);
         assertThat(result.outcome()).isEqualTo(Outcome.NOT_FOUND);
         assertThat(result.attempts()).isEqualTo(1);
         assertThat(result.detail()).doesNotContain("may itself have cancelled");

@@ -2,7 +2,9 @@ package io.restorejobcanceller.testing;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,6 +35,8 @@ public final class LoopbackAtlas implements AutoCloseable {
     private final Map<String, AtomicInteger> deletes = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> deletesAfterCancel = new ConcurrentHashMap<>();
     private final Map<String, Boolean> cancelled = new ConcurrentHashMap<>();
+    /** What each path was answered, in order: a status, "reset" or "hang" (the faults that send no answer). */
+    private final Map<String, List<String>> answers = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final AtomicLong requests = new AtomicLong();
@@ -67,11 +71,14 @@ public final class LoopbackAtlas implements AutoCloseable {
             synchronized (random) {
                 draw = random.nextDouble();
             }
+            List<String> answered = answers.computeIfAbsent(path, k -> new CopyOnWriteArrayList<>());
             if ((draw -= faults.hang()) < 0) {
+                answered.add("hang");
                 pause(hangMillis);
                 return;
             }
             if ((draw -= faults.reset()) < 0) {
+                answered.add("reset");
                 return; // closed without an answer
             }
             pause(latencyMillis);
@@ -81,18 +88,23 @@ public final class LoopbackAtlas implements AutoCloseable {
             long untilToken = buckets == null ? 0 : buckets.take(project);
             if (untilToken > 0) {
                 rateLimited.incrementAndGet();
+                answered.add("429");
                 TokenBuckets.Shape shape = buckets.shapeOf(project);
                 answer(exchange, 429, "RATE_LIMITED_TOKEN_BUCKET", String.valueOf((untilToken + 999) / 1000),
                         "Please retry after " + (untilToken + 999) / 1000 + " seconds. Request capacity: " + shape.capacity()
                                 + ". Refill rate: " + shape.refillPerMinute() + " per 60 seconds");
             } else if ((draw -= faults.unavailable()) < 0) {
+                answered.add("503");
                 answer(exchange, 503, "SERVICE_UNAVAILABLE", null);
             } else if ((draw - faults.rateLimited()) < 0) {
+                answered.add("429");
                 answer(exchange, 429, "RATE_LIMITED", "1");
             } else if (cancelled.putIfAbsent(path, Boolean.TRUE) != null) {
+                answered.add("404");
                 deletesAfterCancel.computeIfAbsent(path, k -> new AtomicInteger()).incrementAndGet();
                 answer(exchange, 404, "RESOURCE_NOT_FOUND", null);
             } else {
+                answered.add("204");
                 exchange.getResponseHeaders().add("RateLimit-Limit", "1000000");
                 exchange.getResponseHeaders().add("RateLimit-Remaining", "999999");
                 exchange.sendResponseHeaders(204, -1);
@@ -152,6 +164,11 @@ public final class LoopbackAtlas implements AutoCloseable {
     public int deletes(String path) {
         AtomicInteger count = deletes.get(path);
         return count == null ? 0 : count.get();
+    }
+
+    /** What this path was answered, in order: "204", "404", "429", "503", or "reset" and "hang" (no answer). */
+    public List<String> answersTo(String path) {
+        return answers.getOrDefault(path, List.of());
     }
 
     public int deletesAfterCancel(String path) {

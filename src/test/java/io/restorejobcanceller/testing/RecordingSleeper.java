@@ -16,6 +16,8 @@ public final class RecordingSleeper implements Sleeper {
     private final List<Duration> waits = new CopyOnWriteArrayList<>();
     private volatile Duration slept = Duration.ZERO;
     private volatile Runnable whileAsleep = () -> { };
+    /** {@code null}: the clock is the wall clock plus the waits; else it starts here and moves by the waits only. */
+    private final Instant start;
     private final Clock clock = new Clock() {
         @Override
         public ZoneId getZone() {
@@ -29,9 +31,22 @@ public final class RecordingSleeper implements Sleeper {
 
         @Override
         public Instant instant() {
-            return Instant.now().plus(slept);
+            return (start == null ? Instant.now() : start).plus(slept);
         }
     };
+
+    public RecordingSleeper() {
+        this(null);
+    }
+
+    private RecordingSleeper(Instant start) {
+        this.start = start;
+    }
+
+    /** A sleeper whose clock moves only by the waits: time-based assertions are exact on a loaded machine. */
+    public static RecordingSleeper standingStill() {
+        return new RecordingSleeper(Instant.parse("2026-12-03T12:00:00Z"));
+    }
 
     @Override
     public synchronized void sleep(Duration duration) {
@@ -49,7 +64,7 @@ public final class RecordingSleeper implements Sleeper {
         return waits;
     }
 
-    /** The wall clock plus every wait asked for so far: time passes for the job as if it had slept. */
+    /** The wall clock (or the fixed start) plus every wait asked for so far: time passes for the job as if it had slept. */
     public Clock clock() {
         return clock;
     }
