@@ -77,6 +77,23 @@ public final class AtlasLists {
                 finished ? "\"finishedAt\":\"2026-11-29T00:00:00Z\"," : "", snapshotTime);
     }
 
+    /** {@code projects} projects of {@code clusters} clusters of {@code jobs} cancellable download restore jobs each. */
+    public static AtlasLists generated(int projects, int clusters, int jobs) {
+        AtlasLists lists = new AtlasLists();
+        for (int p = 1; p <= projects; p++) {
+            String groupId = "%024x".formatted(0x6c000000L + p);
+            lists.project(groupId, "project-" + p);
+            for (int c = 1; c <= clusters; c++) {
+                String cluster = "Cluster" + c;
+                lists.cluster(groupId, cluster);
+                int base = (p * clusters + c) * jobs;
+                lists.restoreJobs(groupId, cluster, java.util.stream.IntStream.range(0, jobs)
+                        .mapToObj(j -> job("%024x".formatted(0x7c0000000L + base + j), "download", "running", "2026-11-25T00:00:00Z")).toList());
+            }
+        }
+        return lists;
+    }
+
     public static String clustersPath(String groupId) {
         return V2 + "/groups/" + groupId + "/clusters";
     }
