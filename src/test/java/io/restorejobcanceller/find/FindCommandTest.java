@@ -116,6 +116,20 @@ class FindCommandTest {
     }
 
     @Test
+    void theClustersGivenAreTheOnlyOnesListed(CapturedOutput output) {
+        // given
+        serve();
+
+        // when
+        int exitCode = canceller.run("find", "--project", PAYMENTS, "--cluster", "Cluster1");
+
+        // then: the clusters list is not asked for
+        assertThat(exitCode).isZero();
+        assertThat(targets(output.getOut())).containsExactly(PAYMENTS + ",Cluster1," + id(9));
+        assertThat(AtlasLists.listRequests(atlas.server())).isEqualTo(1);
+    }
+
+    @Test
     void snapshotFiltersLeaveOutRestoreJobsOfOtherSnapshots(CapturedOutput output) {
         // given
         serve();

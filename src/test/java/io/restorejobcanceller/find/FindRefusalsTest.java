@@ -61,16 +61,19 @@ class FindRefusalsTest {
         refuse(restoreJobsPath(PAYMENTS, "Gone"), 404, "CLUSTER_NOT_FOUND");
         String notMine = "6a00000000000000000000fe";
         refuse(clustersPath(notMine), 401, "NOT_IN_GROUP");
+        String noRole = "6a00000000000000000000fd";
+        refuse(clustersPath(noRole), 403, "USER_UNAUTHORIZED");
         Path file = canceller.directory().resolve("tonight.csv");
 
         // when
         int exitCode = canceller.run("find", "--project", PAYMENTS + "," + MISSING, "--project", ORDERS, "--project", notMine,
-                "--output", file.toString());
+                "--project", noRole, "--output", file.toString());
 
         // then
         assertThat(exitCode).isEqualTo(3);
         assertThat(output.getErr()).contains("not listed: project " + MISSING + ": HTTP 404 GROUP_NOT_FOUND")
                 .contains("not listed: project " + notMine + ": HTTP 401 NOT_IN_GROUP")
+                .contains("not listed: project " + noRole + ": HTTP 403 USER_UNAUTHORIZED")
                 .contains("not listed: cluster " + PAYMENTS + "/Gone: HTTP 404 CLUSTER_NOT_FOUND")
                 .doesNotContain("\tat ");
         assertThat(Files.readString(file)).contains(cancellable().toArray(String[]::new));
