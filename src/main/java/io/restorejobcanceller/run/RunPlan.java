@@ -2,7 +2,7 @@ package io.restorejobcanceller.run;
 
 import java.util.Map;
 
-import io.restorejobcanceller.atlas.AtlasCredentials;
+import io.restorejobcanceller.atlas.auth.AtlasCredentials;
 import io.restorejobcanceller.atlas.AtlasProperties;
 import io.restorejobcanceller.cli.UsageException;
 import io.restorejobcanceller.input.InputFile;
@@ -42,7 +42,7 @@ class RunPlan {
 
     /** Approves a run of this file, or throws why not; {@code confirmed}: the operator said yes beforehand. */
     void approve(InputFile file, boolean dryRun, boolean confirmed) {
-        Map<String, Long> sent = file.spread().validRowsIn(guard::allows);
+        Map<String, Long> sent = file.rowsPerProject().validRowsIn(guard::allows);
         long toSend = sent.values().stream().mapToLong(Long::longValue).sum();
         String guarded = guard.maxCancellations() > 0 && toSend > guard.maxCancellations()
                 ? "canceller.guard.max-cancellations=" + guard.maxCancellations() + ": " + file.path().getFileName() + " has "
@@ -57,10 +57,10 @@ class RunPlan {
         if (guarded != null) {
             throw new UsageException(guarded);
         }
-        long valid = file.spread().validRowsOf(project -> true);
+        long valid = file.rowsPerProject().validRowsOf(project -> true);
         log.info("{}", plan(file, valid, toSend, sent));
         if (!confirmed) {
-            ask("Cancel " + toSend + " restore jobs in " + (toSend == valid ? file.spread().describe()
+            ask("Cancel " + toSend + " restore jobs in " + (toSend == valid ? file.rowsPerProject().describe()
                     : sent.size() + " allowed project" + (sent.size() == 1 ? "" : "s")) + " " + destination() + "?");
         }
     }
@@ -101,7 +101,7 @@ class RunPlan {
                 + rate.requestsPerMinute() + (rate.scope() == RateProperties.Scope.PROJECT ? " per project" : "")
                 + " this takes at least " + HumanDuration.of(time)).orElse("");
         return "Plan: " + file.dataRows() + (file.dataRows() == 1 ? " row of " : " rows of ") + file.path().getFileName()
-                + ", " + valid + " valid, naming " + file.spread().describe() + outside + least + "; " + destination();
+                + ", " + valid + " valid, naming " + file.rowsPerProject().describe() + outside + least + "; " + destination();
     }
 
     /** Where the requests go and as whom: the base URL and the credentials with their public id and origin. */

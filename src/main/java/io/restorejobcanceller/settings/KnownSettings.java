@@ -9,7 +9,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import io.restorejobcanceller.atlas.AtlasCredentials;
+import io.restorejobcanceller.atlas.auth.AtlasCredentials;
 import io.restorejobcanceller.database.DatabaseUrl;
 
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;

@@ -1,4 +1,4 @@
-package io.restorejobcanceller.atlas;
+package io.restorejobcanceller.atlas.auth;
 
 /**
  * The service account got no token: the token endpoint refused its credentials, or stayed unavailable through

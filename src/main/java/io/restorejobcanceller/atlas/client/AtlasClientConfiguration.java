@@ -1,5 +1,9 @@
-package io.restorejobcanceller.atlas;
+package io.restorejobcanceller.atlas.client;
 
+import io.restorejobcanceller.atlas.auth.AtlasAuthorization;
+import io.restorejobcanceller.atlas.auth.AtlasCredentials;
+import io.restorejobcanceller.atlas.AtlasProperties;
+import io.restorejobcanceller.atlas.Sleeper;
 import java.time.Clock;
 
 import feign.Feign;

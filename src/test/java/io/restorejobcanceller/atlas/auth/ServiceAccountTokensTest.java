@@ -1,4 +1,6 @@
-package io.restorejobcanceller.atlas;
+package io.restorejobcanceller.atlas.auth;
+
+import io.restorejobcanceller.atlas.AuthenticationTest;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;

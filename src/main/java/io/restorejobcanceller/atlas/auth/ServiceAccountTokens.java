@@ -1,5 +1,8 @@
-package io.restorejobcanceller.atlas;
+package io.restorejobcanceller.atlas.auth;
 
+import io.restorejobcanceller.atlas.AtlasProperties;
+import io.restorejobcanceller.atlas.Retries;
+import io.restorejobcanceller.atlas.Sleeper;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,5 +1,6 @@
-package io.restorejobcanceller.atlas;
+package io.restorejobcanceller.atlas.auth;
 
+import io.restorejobcanceller.atlas.RetryAfter;
 import java.time.Clock;
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package io.restorejobcanceller.atlas;
+package io.restorejobcanceller.atlas.client;
 
 import java.io.IOException;
 

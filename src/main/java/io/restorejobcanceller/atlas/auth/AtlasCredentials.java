@@ -1,5 +1,6 @@
-package io.restorejobcanceller.atlas;
+package io.restorejobcanceller.atlas.auth;
 
+import io.restorejobcanceller.settings.AtlasCliProfile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -132,12 +133,12 @@ public final class AtlasCredentials {
     }
 
     /** The client id or public key; not a secret. */
-    String id() {
+    public String id() {
         return id;
     }
 
     /** The client secret, private key or access token. */
-    String secret() {
+    public String secret() {
         return secret;
     }
 

@@ -1,5 +1,10 @@
-package io.restorejobcanceller.atlas;
+package io.restorejobcanceller.atlas.client;
 
+import io.restorejobcanceller.atlas.AuthenticationTest;
+
+
+import io.restorejobcanceller.atlas.auth.AtlasCredentials;
+import io.restorejobcanceller.atlas.client.SecretSafeLogging;
 import static io.restorejobcanceller.testing.Targets.csv;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,9 @@
-package io.restorejobcanceller.atlas;
+package io.restorejobcanceller.atlas.client;
 
+import io.restorejobcanceller.atlas.auth.AtlasCredentials;
+import io.restorejobcanceller.atlas.auth.SharedDigestAuthCache;
+import io.restorejobcanceller.atlas.auth.OneStaleRetry;
+import io.restorejobcanceller.atlas.AtlasProperties;
 import org.apache.hc.client5.http.auth.AuthCache;
 import org.apache.hc.client5.http.auth.AuthSchemeFactory;
 import org.apache.hc.client5.http.auth.AuthScope;

@@ -1,4 +1,4 @@
-package io.restorejobcanceller.atlas;
+package io.restorejobcanceller.atlas.auth;
 
 import java.io.IOException;
 import java.io.InputStream;

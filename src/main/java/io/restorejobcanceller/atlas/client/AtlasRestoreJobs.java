@@ -1,5 +1,17 @@
-package io.restorejobcanceller.atlas;
+package io.restorejobcanceller.atlas.client;
 
+import io.restorejobcanceller.atlas.auth.AtlasAuthorization;
+import io.restorejobcanceller.atlas.auth.OneStaleRetry;
+import io.restorejobcanceller.atlas.ApiError;
+import io.restorejobcanceller.atlas.AtlasAnswer;
+import io.restorejobcanceller.atlas.AtlasApiException;
+import io.restorejobcanceller.atlas.AtlasProperties;
+import io.restorejobcanceller.atlas.AtlasUnreachableException;
+import io.restorejobcanceller.atlas.AtlasVerdict;
+import io.restorejobcanceller.atlas.CancellationTarget;
+import io.restorejobcanceller.atlas.RestoreJobState;
+import io.restorejobcanceller.atlas.Retries;
+import io.restorejobcanceller.atlas.RetryAfter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

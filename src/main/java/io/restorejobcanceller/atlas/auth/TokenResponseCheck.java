@@ -1,5 +1,6 @@
-package io.restorejobcanceller.atlas;
+package io.restorejobcanceller.atlas.auth;
 
+import io.restorejobcanceller.atlas.AtlasApiException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;

@@ -1,5 +1,7 @@
-package io.restorejobcanceller.atlas;
+package io.restorejobcanceller.atlas.auth;
 
+import io.restorejobcanceller.atlas.AtlasProperties;
+import io.restorejobcanceller.atlas.Sleeper;
 import java.time.Clock;
 import java.util.Collection;
 
@@ -26,7 +28,7 @@ public class AtlasAuthorization implements RequestInterceptor, AutoCloseable {
         this.tokens = tokens;
     }
 
-    static AtlasAuthorization forCredentials(AtlasCredentials credentials, AtlasProperties properties,
+    public static AtlasAuthorization forCredentials(AtlasCredentials credentials, AtlasProperties properties,
                                              CloseableHttpClient httpClient, Clock clock, Sleeper sleeper) {
         return new AtlasAuthorization(credentials, credentials.kind() == AtlasCredentials.Kind.SERVICE_ACCOUNT
                 ? ServiceAccountTokens.create(credentials, properties, httpClient, clock, sleeper) : null);
@@ -42,7 +44,7 @@ public class AtlasAuthorization implements RequestInterceptor, AutoCloseable {
     }
 
     /** After a 401: whether the request may be sent once more with a renewed service-account token. */
-    boolean renewAfterRejection(Request rejected) {
+    public boolean renewAfterRejection(Request rejected) {
         if (tokens == null) {
             return false;
         }
@@ -52,7 +54,7 @@ public class AtlasAuthorization implements RequestInterceptor, AutoCloseable {
     }
 
     /** Revokes the service-account tokens this run obtained. */
-    AtlasCredentials credentials() {
+    public AtlasCredentials credentials() {
         return credentials;
     }
 

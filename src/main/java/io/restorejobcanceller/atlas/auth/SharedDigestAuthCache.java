@@ -1,4 +1,4 @@
-package io.restorejobcanceller.atlas;
+package io.restorejobcanceller.atlas.auth;
 
 import java.util.Locale;
 import java.util.Map;
@@ -21,7 +21,7 @@ import org.apache.hc.core5.http.protocol.HttpContext;
  * server may refuse as a replay) and every new group or cluster in the path would pay a fresh 401 round trip.
  * This one keeps the live scheme per host, so the nonce count keeps increasing across requests.
  */
-final class SharedDigestAuthCache implements AuthCache {
+public final class SharedDigestAuthCache implements AuthCache {
 
     private final Map<String, AuthScheme> schemes = new ConcurrentHashMap<>();
 
@@ -66,7 +66,7 @@ final class SharedDigestAuthCache implements AuthCache {
 
     /** HttpClient's Digest scheme, made safe to share between the threads that send DELETEs. */
     @AuthStateCacheable
-    static final class SharedDigestScheme extends DigestScheme {
+    public static final class SharedDigestScheme extends DigestScheme {
 
         @Override
         public synchronized void processChallenge(AuthChallenge challenge, HttpContext context)

@@ -1,5 +1,6 @@
-package io.restorejobcanceller.atlas;
+package io.restorejobcanceller.atlas.auth;
 
+import io.restorejobcanceller.atlas.AtlasApiException;
 import java.io.IOException;
 import java.util.Locale;
 
@@ -21,7 +22,7 @@ import org.apache.hc.core5.http.HttpStatus;
  * it came, a 401 that {@link AtlasApiException} counts as transient. Sits between HttpClient's authentication and
  * the connection, so it sees every round trip of one request.
  */
-final class OneStaleRetry implements ExecChainHandler {
+public final class OneStaleRetry implements ExecChainHandler {
 
     private static final String STALE_ANSWERS = OneStaleRetry.class.getName() + ".staleAnswers";
 
@@ -54,7 +55,7 @@ final class OneStaleRetry implements ExecChainHandler {
         return false;
     }
 
-    static boolean isStale(String challenge) {
+    public static boolean isStale(String challenge) {
         String value = challenge.toLowerCase(Locale.ROOT).replace(" ", "");
         return value.startsWith("digest") && (value.contains("stale=true") || value.contains("stale=\"true\""));
     }

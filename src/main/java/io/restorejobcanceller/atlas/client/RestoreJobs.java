@@ -1,4 +1,10 @@
-package io.restorejobcanceller.atlas;
+package io.restorejobcanceller.atlas.client;
+
+import io.restorejobcanceller.atlas.AtlasAnswer;
+import io.restorejobcanceller.atlas.AtlasApiException;
+import io.restorejobcanceller.atlas.AtlasUnreachableException;
+import io.restorejobcanceller.atlas.CancellationTarget;
+import io.restorejobcanceller.atlas.RestoreJobState;
 
 /** What sending needs of Atlas: a restore job's DELETE and GET, each one answer ({@link AtlasRestoreJobs}; scripted in unit tests). */
 public interface RestoreJobs {
