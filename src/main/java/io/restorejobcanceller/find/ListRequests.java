@@ -4,9 +4,9 @@ import java.util.function.Function;
 
 import feign.Response;
 import io.restorejobcanceller.atlas.AtlasApiException;
-import io.restorejobcanceller.atlas.AtlasEndpoints;
+import io.restorejobcanceller.atlas.client.AtlasEndpoints;
 import io.restorejobcanceller.atlas.AtlasPage;
-import io.restorejobcanceller.atlas.AtlasRestoreJobs;
+import io.restorejobcanceller.atlas.client.AtlasRestoreJobs;
 import io.restorejobcanceller.atlas.AtlasUnreachableException;
 import io.restorejobcanceller.atlas.AtlasVerdict;
 import io.restorejobcanceller.atlas.Retries;

@@ -8,7 +8,7 @@ import java.util.function.BiFunction;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import feign.Response;
 import io.restorejobcanceller.atlas.AtlasApiException;
-import io.restorejobcanceller.atlas.AtlasEndpoints;
+import io.restorejobcanceller.atlas.client.AtlasEndpoints;
 import io.restorejobcanceller.atlas.AtlasPage;
 import io.restorejobcanceller.atlas.AtlasUnreachableException;
 import io.restorejobcanceller.atlas.AtlasVerdict;

@@ -5,6 +5,7 @@ import io.restorejobcanceller.atlas.auth.OneStaleRetry;
 import io.restorejobcanceller.atlas.ApiError;
 import io.restorejobcanceller.atlas.AtlasAnswer;
 import io.restorejobcanceller.atlas.AtlasApiException;
+import io.restorejobcanceller.atlas.AtlasPage;
 import io.restorejobcanceller.atlas.AtlasProperties;
 import io.restorejobcanceller.atlas.AtlasUnreachableException;
 import io.restorejobcanceller.atlas.AtlasVerdict;
