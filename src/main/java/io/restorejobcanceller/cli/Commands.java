@@ -42,13 +42,20 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
         exitCode = commandLine.execute(invocation.commandArguments().toArray(String[]::new));
     }
 
-    /** Subcommands are made by Spring, their options and mixins as picocli makes them. */
+    /**
+     * Subcommands are made by Spring, their options and mixins as picocli makes them. The constructor is chosen by
+     * autowiring explicitly: from the build-time (AOT) bean definitions, as the launcher and the image start the
+     * application, {@code createBean(type)} alone took the no-argument constructor of parsing and left the command
+     * without its collaborators.
+     */
+    @SuppressWarnings("deprecation") // createBean(Class) does not choose the constructor under AOT
     private IFactory springFactory() {
         IFactory plain = CommandLine.defaultFactory();
         return new IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
-                return Callable.class.isAssignableFrom(type) ? beans.createBean(type) : plain.create(type);
+                return Callable.class.isAssignableFrom(type) ? type.cast(beans.createBean(type, AutowireCapableBeanFactory.AUTOWIRE_CONSTRUCTOR, false))
+                        : plain.create(type);
             }
         };
     }
