@@ -2,6 +2,7 @@ package io.restorejobcanceller.find;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Locale;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -59,7 +61,7 @@ class FindTasklet implements Tasklet {
         ExecutionContext context = chunkContext.getStepContext().getStepExecution().getExecutionContext();
         context.putString(SUMMARY, listing.summary());
         context.putString(REFUSED, String.join("\n", listing.refused()));
-        String description = listing.summary() + "; " + request.format().name().toLowerCase(java.util.Locale.ROOT) + " to "
+        String description = listing.summary() + "; " + request.format().name().toLowerCase(Locale.ROOT) + " to "
                 + request.outputName() + ", SHA-256 " + sha256(file);
         contribution.setExitStatus(new ExitStatus(listing.refused().isEmpty() ? ExitStatus.COMPLETED.getExitCode() : WITH_REFUSALS,
                 listing.refused().isEmpty() ? description : description + "; refused: " + String.join("; ", listing.refused())));
@@ -68,7 +70,7 @@ class FindTasklet implements Tasklet {
 
     private static String sha256(Path file) throws IOException {
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
+            in.transferTo(OutputStream.nullOutputStream());
             return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

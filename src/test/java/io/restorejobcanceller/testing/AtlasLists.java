@@ -124,6 +124,21 @@ public final class AtlasLists {
         return Optional.of(Map.entry(200, page(baseUrl + path, list.getValue(), size, page)));
     }
 
+    /** Answers a GET of one of these lists on a JDK server; {@code false} (nothing sent) for any other request. */
+    public boolean answer(com.sun.net.httpserver.HttpExchange exchange, String baseUrl) throws java.io.IOException {
+        if (!exchange.getRequestMethod().equals("GET")) {
+            return false;
+        }
+        var answer = answer(exchange.getRequestURI().getPath(), exchange.getRequestURI().getRawQuery(),
+                exchange.getRequestHeaders().getFirst("Accept"), baseUrl).orElse(Map.entry(404, "{}"));
+        byte[] body = answer.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(answer.getKey(), body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
+        return true;
+    }
+
     private static String page(String url, List<String> items, int size, int page) {
         int from = Math.min(items.size(), (page - 1) * size);
         int to = Math.min(items.size(), from + size);

@@ -115,14 +115,7 @@ public final class DigestAtlasServer implements AutoCloseable {
         }
         acceptedByPath.computeIfAbsent(exchange.getRequestURI().getPath(), k -> new AtomicInteger()).incrementAndGet();
         AtlasLists served = lists;
-        if (served != null && exchange.getRequestMethod().equals("GET")) {
-            var answer = served.answer(exchange.getRequestURI().getPath(), exchange.getRequestURI().getRawQuery(),
-                    exchange.getRequestHeaders().getFirst("Accept"), baseUrl()).orElse(Map.entry(404, "{}"));
-            byte[] body = answer.getValue().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(answer.getKey(), body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
+        if (served != null && served.answer(exchange, baseUrl())) {
             return;
         }
         exchange.sendResponseHeaders(204, -1);

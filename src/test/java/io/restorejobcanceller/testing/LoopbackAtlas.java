@@ -71,13 +71,8 @@ public final class LoopbackAtlas implements AutoCloseable {
             AtlasLists served = lists;
             if (served != null && exchange.getRequestMethod().equals("GET")) {
                 listRequests.incrementAndGet();
-                var answer = served.answer(path, exchange.getRequestURI().getRawQuery(),
-                        exchange.getRequestHeaders().getFirst("Accept"), baseUrl()).orElse(Map.entry(404, "{}"));
                 pause(latencyMillis);
-                byte[] body = answer.getValue().getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(answer.getKey(), body.length);
-                exchange.getResponseBody().write(body);
+                served.answer(exchange, baseUrl());
                 return;
             }
             deletes.computeIfAbsent(path, k -> new AtomicInteger()).incrementAndGet();
