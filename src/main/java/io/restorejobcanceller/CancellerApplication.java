@@ -15,6 +15,7 @@ import io.restorejobcanceller.cli.Failure;
 import io.restorejobcanceller.cli.Invocation;
 import io.restorejobcanceller.cli.InvocationParser;
 import io.restorejobcanceller.database.DatabaseUrl;
+import io.restorejobcanceller.find.FindCommand;
 import io.restorejobcanceller.query.QueryCommand;
 import io.restorejobcanceller.report.ReportCommand;
 import io.restorejobcanceller.run.AbandonCommand;
@@ -38,7 +39,7 @@ public class CancellerApplication {
     /** How long SIGTERM waits for the running row (and its retries) before closing anyway. */
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(90);
     private static final CommandTree COMMANDS = new CommandTree(List.of(CancelCommand.class, RestartCommand.class,
-            AbandonCommand.class, ScheduleCommand.class, ReportCommand.class, QueryCommand.class));
+            AbandonCommand.class, ScheduleCommand.class, FindCommand.class, ReportCommand.class, QueryCommand.class));
 
     public static void main(String[] args) {
         SpringApplication application = new SpringApplication(CancellerApplication.class);

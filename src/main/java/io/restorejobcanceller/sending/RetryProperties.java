@@ -35,7 +35,7 @@ public record RetryProperties(
         @NotNull @DefaultValue("10s") Duration rateLimitedDelay) {
 
     /** The retry loop's policy for a row's requests. */
-    Retries.Policy policy() {
+    public Retries.Policy policy() {
         return new Retries.Policy(maxAttempts, initialDelay, multiplier, maxDelay, jitter, maxRetryAfter);
     }
 }

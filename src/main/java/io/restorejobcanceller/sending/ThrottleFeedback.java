@@ -12,12 +12,12 @@ import io.restorejobcanceller.atlas.Retries;
  * project (its bucket is shared by every worker); a 429 that tells the bucket corrects the project's budget; a low
  * {@code RateLimit-Remaining} pauses it.
  */
-final class ThrottleFeedback {
+public final class ThrottleFeedback {
 
     private final RequestThrottle throttle;
     private final RetryProperties retry;
 
-    ThrottleFeedback(RequestThrottle throttle, RetryProperties retry) {
+    public ThrottleFeedback(RequestThrottle throttle, RetryProperties retry) {
         this.throttle = throttle;
         this.retry = retry;
     }
@@ -33,7 +33,7 @@ final class ThrottleFeedback {
      *
      * @param rateLimited the row's 429s so far, this one included
      */
-    Duration refused(String project, AtlasApiException e, int rateLimited) {
+    public Duration refused(String project, AtlasApiException e, int rateLimited) {
         Duration asked = serverWait(e, rateLimited);
         if (asked != null) {
             throttle.pause(project, asked);

@@ -112,6 +112,27 @@ class KubernetesManifestTest {
     }
 
     @Test
+    void findWritesTheInboxFileBeforeTheCancellerRunsTheInbox() throws IOException {
+        // when
+        CronJob cronJob = cronJob();
+        var pod = cronJob.getSpec().getJobTemplate().getSpec().getTemplate().getSpec();
+        Container find = pod.getInitContainers().get(0);
+
+        // then
+        assertThat(find.getArgs()).startsWith("find", "--all-projects").contains("--output", "/inbox/found-tonight.csv");
+        assertThat(container(cronJob).getArgs()).containsExactly("cancel", "/inbox");
+        assertThat(find.getImage()).isEqualTo(container(cronJob).getImage());
+        assertThat(find.getEnv()).extracting(EnvVar::getName).containsAll(container(cronJob).getEnv().stream()
+                .filter(env -> env.getValueFrom() != null).map(EnvVar::getName).toList());
+        assertThat(find.getSecurityContext().getReadOnlyRootFilesystem()).isTrue();
+        assertThat(find.getVolumeMounts()).extracting(VolumeMount::getMountPath).contains("/inbox", "/tmp", "/data");
+        assertThat(cronJob.getSpec().getJobTemplate().getSpec().getPodFailurePolicy().getRules()).anySatisfy(rule -> {
+            assertThat(rule.getOnExitCodes().getContainerName()).isEqualTo("find");
+            assertThat(rule.getOnExitCodes().getValues()).containsExactlyInAnyOrder(2, 3);
+        });
+    }
+
+    @Test
     void theCronJobReadsCredentialsAndTheDatasourceFromSecretsTheOperatorCreates() throws IOException {
         // when
         Map<String, EnvVar> env = container(cronJob()).getEnv().stream()

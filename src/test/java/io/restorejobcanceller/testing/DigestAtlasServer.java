@@ -41,6 +41,7 @@ public final class DigestAtlasServer implements AutoCloseable {
     private final AtomicInteger refusedHashes = new AtomicInteger();
     private final AtomicInteger replayedCounts = new AtomicInteger();
     private volatile String currentNonce = newNonce();
+    private volatile AtlasLists lists;
 
     /** @param nonceUses how many requests a nonce serves before it is retired as stale (0: never) */
     public DigestAtlasServer(String username, String password, int nonceUses) throws IOException {
@@ -63,6 +64,12 @@ public final class DigestAtlasServer implements AutoCloseable {
         this.server = LoopbackServer.start(0, 16, "digest-server", Map.of("/", this::handle));
     }
 
+    /** After authentication, GETs are answered from these lists (DELETEs still get 204). */
+    public DigestAtlasServer serving(AtlasLists lists) {
+        this.lists = lists;
+        return this;
+    }
+
     public String baseUrl() {
         return LoopbackServer.baseUrl(server);
     }
@@ -83,9 +90,11 @@ public final class DigestAtlasServer implements AutoCloseable {
         }
         String ha1 = md5(username + ":" + REALM + ":" + password);
         String ha2 = md5(exchange.getRequestMethod() + ":" + p.get("uri"));
+        // the hash must cover what was requested, query included: an answer for another URI is not one for this request
+        boolean sameUri = exchange.getRequestURI().toString().equals(p.get("uri"));
         String expected = md5(ha1 + ":" + nonce + ":" + p.get("nc") + ":" + p.get("cnonce") + ":" + p.get("qop") + ":" + ha2);
         if (!username.equals(p.get("username")) || !REALM.equals(p.get("realm")) || !"auth".equals(p.get("qop"))
-                || !expected.equals(p.get("response"))) {
+                || !expected.equals(p.get("response")) || !sameUri) {
             refusedHashes.incrementAndGet();
             challenge(exchange, false);
             return;
@@ -105,6 +114,10 @@ public final class DigestAtlasServer implements AutoCloseable {
             currentNonce = newNonce();
         }
         acceptedByPath.computeIfAbsent(exchange.getRequestURI().getPath(), k -> new AtomicInteger()).incrementAndGet();
+        AtlasLists served = lists;
+        if (served != null && served.answer(exchange, baseUrl())) {
+            return;
+        }
         exchange.sendResponseHeaders(204, -1);
         exchange.close();
     }

@@ -44,6 +44,8 @@ public final class LoopbackAtlas implements AutoCloseable {
     private final AtomicLong rateLimited = new AtomicLong();
     private final Map<String, AtomicLong> lastCancelAtMillis = new ConcurrentHashMap<>();
     private volatile TokenBuckets buckets;
+    private volatile AtlasLists lists;
+    private final AtomicLong listRequests = new AtomicLong();
 
     public LoopbackAtlas(int port, long latencyMillis, Faults faults, long hangMillis, long seed) throws IOException {
         this.latencyMillis = latencyMillis;
@@ -66,6 +68,13 @@ public final class LoopbackAtlas implements AutoCloseable {
         try (exchange) {
             exchange.getRequestBody().readAllBytes();
             String path = exchange.getRequestURI().getPath();
+            AtlasLists served = lists;
+            if (served != null && exchange.getRequestMethod().equals("GET")) {
+                listRequests.incrementAndGet();
+                pause(latencyMillis);
+                served.answer(exchange, baseUrl());
+                return;
+            }
             deletes.computeIfAbsent(path, k -> new AtomicInteger()).incrementAndGet();
             double draw;
             synchronized (random) {
@@ -153,7 +162,7 @@ public final class LoopbackAtlas implements AutoCloseable {
      * its last successful DELETE, then one line per path: path deletes deletesAfterCancel.
      */
     public String statsText() {
-        return "requests " + requests.get() + "\nmaxInFlight " + maxInFlight.get() + "\nfirstRequestAtMillis "
+        return "requests " + requests.get() + "\nlistRequests " + listRequests.get() + "\nmaxInFlight " + maxInFlight.get() + "\nfirstRequestAtMillis "
                 + firstRequestAtMillis.get() + "\nrateLimited " + rateLimited.get() + "\n" + lastCancelAtMillis.entrySet().stream()
                 .map(e -> "lastCancelAtMillis " + e.getKey() + " " + e.getValue().get()).collect(Collectors.joining("\n", "", "\n"))
                 + deletes.entrySet().stream()
@@ -202,6 +211,12 @@ public final class LoopbackAtlas implements AutoCloseable {
             System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("bucket."))
                     .forEach(name -> apart.put(name.substring("bucket.".length()), TokenBuckets.Shape.parse(System.getProperty(name))));
             atlas.buckets = new TokenBuckets(TokenBuckets.Shape.parse(System.getProperty("buckets")), apart);
+        }
+        // -Dlists=PROJECTS:CLUSTERS:JOBS: Atlas's lists of that many projects, clusters each and download restore jobs
+        // each (bench/find), every one cancellable
+        if (System.getProperty("lists") != null) {
+            String[] shape = System.getProperty("lists").split(":");
+            atlas.lists = AtlasLists.generated(Integer.parseInt(shape[0]), Integer.parseInt(shape[1]), Integer.parseInt(shape[2]));
         }
         System.out.println("LoopbackAtlas listening on " + atlas.baseUrl());
         Thread.currentThread().join();

@@ -25,4 +25,27 @@ public interface AtlasEndpoints {
     @Headers("Accept: " + API_VERSION_MEDIA_TYPE)
     Response getRestoreJob(@Param("groupId") String groupId, @Param("clusterName") String clusterName,
                            @Param("restoreJobId") String restoreJobId);
+
+    /**
+     * The clusters list's newest version: the 2023-01-01 (legacy) view leaves out clusters it cannot describe (e.g.
+     * asymmetric sharding), and only the name is read, which every version has.
+     */
+    String CLUSTERS_MEDIA_TYPE = "application/vnd.atlas.2024-08-05+json";
+
+    /** One page of the projects these credentials can see. */
+    @RequestLine("GET /api/atlas/v2/groups?itemsPerPage={itemsPerPage}&pageNum={pageNum}")
+    @Headers("Accept: " + API_VERSION_MEDIA_TYPE)
+    Response listProjects(@Param("itemsPerPage") int itemsPerPage, @Param("pageNum") int pageNum);
+
+    /** One page of a project's clusters. */
+    @RequestLine("GET /api/atlas/v2/groups/{groupId}/clusters?itemsPerPage={itemsPerPage}&pageNum={pageNum}")
+    @Headers("Accept: " + CLUSTERS_MEDIA_TYPE)
+    Response listClusters(@Param("groupId") String groupId, @Param("itemsPerPage") int itemsPerPage,
+                          @Param("pageNum") int pageNum);
+
+    /** One page of a cluster's restore jobs (the list has no server-side filter). */
+    @RequestLine("GET /api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/restoreJobs?itemsPerPage={itemsPerPage}&pageNum={pageNum}")
+    @Headers("Accept: " + API_VERSION_MEDIA_TYPE)
+    Response listRestoreJobs(@Param("groupId") String groupId, @Param("clusterName") String clusterName,
+                             @Param("itemsPerPage") int itemsPerPage, @Param("pageNum") int pageNum);
 }

@@ -5,6 +5,7 @@ import io.restorejobcanceller.atlas.auth.OneStaleRetry;
 import io.restorejobcanceller.atlas.ApiError;
 import io.restorejobcanceller.atlas.AtlasAnswer;
 import io.restorejobcanceller.atlas.AtlasApiException;
+import io.restorejobcanceller.atlas.AtlasPage;
 import io.restorejobcanceller.atlas.AtlasProperties;
 import io.restorejobcanceller.atlas.AtlasUnreachableException;
 import io.restorejobcanceller.atlas.AtlasVerdict;
@@ -26,12 +27,13 @@ import feign.FeignException;
 import feign.Response;
 import feign.RetryableException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JavaType;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 
 /**
- * The requests of {@link AtlasEndpoints} with their answers read as data: a 2xx answer, an {@link AtlasApiException}
+ * The requests of {@link AtlasEndpoints} (DELETEs, GETs of a restore job or of a page of a list) with their answers read as data: a 2xx answer, an {@link AtlasApiException}
  * for any other status (with the Atlas error body parsed when it is one), or an {@link AtlasUnreachableException}
  * when no answer came. Each request is sent once, except once more after a 401 that refused a service-account token
  * (a renewed token may pass); retries of transient answers are the caller's ({@link Retries}).
@@ -41,6 +43,8 @@ public class AtlasRestoreJobs implements RestoreJobs {
 
     private static final int MAX_BODY_BYTES = 16 * 1024;
     private static final int SNIPPET_LENGTH = 300;
+    /** A page of 500 restore jobs is about 0.5 MB. */
+    private static final int MAX_PAGE_BYTES = 32 * 1024 * 1024;
 
     private final AtlasEndpoints client;
     private final AtlasAuthorization authorization;
@@ -70,16 +74,28 @@ public class AtlasRestoreJobs implements RestoreJobs {
     /** Reads the restore job's state; its errors are those of the DELETE. */
     @Override
     public RestoreJobState restoreJob(CancellationTarget target) {
-        return exchange(() -> client.getRestoreJob(target.groupId(), target.clusterName(), target.restoreJobId()), response -> {
-            try (InputStream in = response.body() == null ? InputStream.nullInputStream() : response.body().asInputStream()) {
-                byte[] body = in.readNBytes(MAX_BODY_BYTES);
-                return json.readValue(body.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : body, RestoreJobState.class);
-            } catch (IOException e) {
-                throw new AtlasUnreachableException("the restore job's state could not be read: " + e.getMessage(), e);
-            } catch (JacksonException e) {
-                throw new AtlasUnreachableException("the restore job's state could not be read: " + e.getOriginalMessage(), e);
-            }
-        });
+        return exchange(() -> client.getRestoreJob(target.groupId(), target.clusterName(), target.restoreJobId()),
+                response -> read(response, json.constructType(RestoreJobState.class), MAX_BODY_BYTES, "the restore job's state"));
+    }
+
+    /**
+     * One page of a list, e.g. {@code page(c -> c.listProjects(AtlasPage.ITEMS_PER_PAGE, 1), Project.class)}; its errors
+     * are those of the DELETE.
+     */
+    public <T> AtlasPage<T> page(Function<AtlasEndpoints, Response> list, Class<T> itemType) {
+        JavaType type = json.getTypeFactory().constructParametricType(AtlasPage.class, itemType);
+        return exchange(() -> list.apply(client), response -> read(response, type, MAX_PAGE_BYTES, "a page of a list"));
+    }
+
+    private <T> T read(Response response, JavaType type, int maxBytes, String what) {
+        try (InputStream in = response.body() == null ? InputStream.nullInputStream() : response.body().asInputStream()) {
+            byte[] body = in.readNBytes(maxBytes);
+            return json.readValue(body.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : body, type);
+        } catch (IOException e) {
+            throw new AtlasUnreachableException(what + " could not be read: " + e.getMessage(), e);
+        } catch (JacksonException e) {
+            throw new AtlasUnreachableException(what + " could not be read: " + e.getOriginalMessage(), e);
+        }
     }
 
     private <T> T exchange(Supplier<Response> request, Function<Response, T> success) {

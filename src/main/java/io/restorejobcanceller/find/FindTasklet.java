@@ -1,0 +1,79 @@
+package io.restorejobcanceller.find;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.stereotype.Component;
+
+/** Lists what the job parameters ask for, writes it into the temporary file, and records the counts and its SHA-256. */
+@Component
+class FindTasklet implements Tasklet {
+
+    /** Not identifying: the file written, moved into place by {@link FindCommand} once the job completed. */
+    static final String TEMPORARY_FILE = "find.temporary-file";
+    static final String SUMMARY = "find.summary";
+    static final String REFUSED = "find.refused";
+    /** The exit code of a find that left out projects or clusters Atlas refused. */
+    static final String WITH_REFUSALS = "COMPLETED WITH REFUSALS";
+
+    private final RestoreJobLister lister;
+    private final JsonMapper json;
+
+    FindTasklet(RestoreJobLister lister, JsonMapper json) {
+        this.lister = lister;
+        this.json = json;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        var parameters = chunkContext.getStepContext().getJobParameters();
+        FindRequest request = FindRequest.of(parameters);
+        Listing listing = lister.list(request);
+        Path file = Path.of((String) parameters.get(TEMPORARY_FILE));
+        try (PrintWriter out = new PrintWriter(new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8))) {
+            FoundWriter.write(request, listing, out, json);
+            if (out.checkError()) {
+                throw new IOException("could not write " + file + " (disk full?)");
+            }
+        }
+        listing.found().forEach(f -> contribution.incrementReadCount());
+        contribution.incrementWriteCount(listing.listed());
+        contribution.incrementFilterCount(listing.found().size() - listing.listed());
+        ExecutionContext context = chunkContext.getStepContext().getStepExecution().getExecutionContext();
+        context.putString(SUMMARY, listing.summary());
+        context.putString(REFUSED, String.join("\n", listing.refused()));
+        String description = listing.summary() + "; " + request.format().name().toLowerCase(Locale.ROOT) + " to "
+                + request.outputName() + ", SHA-256 " + sha256(file);
+        contribution.setExitStatus(new ExitStatus(listing.refused().isEmpty() ? ExitStatus.COMPLETED.getExitCode() : WITH_REFUSALS,
+                listing.refused().isEmpty() ? description : description + "; refused: " + String.join("; ", listing.refused())));
+        return RepeatStatus.FINISHED;
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
