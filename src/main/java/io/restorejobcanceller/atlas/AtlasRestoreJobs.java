@@ -2,6 +2,7 @@ package io.restorejobcanceller.atlas;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,9 +26,13 @@ import org.springframework.stereotype.Component;
  * (a renewed token may pass); retries of transient answers are the caller's ({@link Retries}).
  */
 @Component
-public class AtlasRestoreJobs implements RestoreJobs {
+public class AtlasRestoreJobs implements RestoreJobs, RateLimits.Pages {
+
+    /** Endpoint sets per page of the rate limits: one page holds every set that matches one path. */
+    private static final int RATE_LIMITS_PER_PAGE = 100;
 
     private static final int MAX_BODY_BYTES = 16 * 1024;
+    private static final int MAX_PAGE_BYTES = 1024 * 1024;
     private static final int SNIPPET_LENGTH = 300;
 
     private final AtlasEndpoints client;
@@ -58,14 +63,34 @@ public class AtlasRestoreJobs implements RestoreJobs {
     /** Reads the restore job's state; its errors are those of the DELETE. */
     @Override
     public RestoreJobState restoreJob(CancellationTarget target) {
-        return exchange(() -> client.getRestoreJob(target.groupId(), target.clusterName(), target.restoreJobId()), response -> {
+        return get(() -> client.getRestoreJob(target.groupId(), target.clusterName(), target.restoreJobId()),
+                RestoreJobState.class, "the restore job's state", MAX_BODY_BYTES);
+    }
+
+    @Override
+    public RateLimits page(String groupId, String endpointPath, int pageNum) {
+        String encoded = URLEncoder.encode(endpointPath, StandardCharsets.UTF_8);
+        return get(() -> client.rateLimits(groupId, encoded, pageNum, RATE_LIMITS_PER_PAGE), RateLimits.class, "the rate limits");
+    }
+
+    /**
+     * Sends a GET of {@link AtlasEndpoints} and reads its JSON answer (a page of a list: at most 1 MiB) as {@code type};
+     * its errors are those of the DELETE, and an unreadable body is an {@link AtlasUnreachableException} saying
+     * {@code what} it was.
+     */
+    public <T> T get(Supplier<Response> request, Class<T> type, String what) {
+        return get(request, type, what, MAX_PAGE_BYTES);
+    }
+
+    private <T> T get(Supplier<Response> request, Class<T> type, String what, int maxBytes) {
+        return exchange(request, response -> {
             try (InputStream in = response.body() == null ? InputStream.nullInputStream() : response.body().asInputStream()) {
-                byte[] body = in.readNBytes(MAX_BODY_BYTES);
-                return json.readValue(body.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : body, RestoreJobState.class);
+                byte[] body = in.readNBytes(maxBytes);
+                return json.readValue(body.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : body, type);
             } catch (IOException e) {
-                throw new AtlasUnreachableException("the restore job's state could not be read: " + e.getMessage(), e);
+                throw new AtlasUnreachableException(what + " could not be read: " + e.getMessage(), e);
             } catch (JacksonException e) {
-                throw new AtlasUnreachableException("the restore job's state could not be read: " + e.getOriginalMessage(), e);
+                throw new AtlasUnreachableException(what + " could not be read: " + e.getOriginalMessage(), e);
             }
         });
     }

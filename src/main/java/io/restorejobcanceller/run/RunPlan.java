@@ -8,7 +8,9 @@ import io.restorejobcanceller.atlas.AtlasProperties;
 import io.restorejobcanceller.input.InputFile;
 import io.restorejobcanceller.job.GuardProperties;
 import io.restorejobcanceller.sending.HumanDuration;
+import io.restorejobcanceller.sending.RateLookup;
 import io.restorejobcanceller.sending.RateProperties;
+import io.restorejobcanceller.sending.RateSources;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,10 +31,12 @@ class RunPlan {
     private final Confirmation confirmation;
     private final AtlasProperties atlas;
     private final AtlasCredentials credentials;
+    private final RateLookup rates;
 
     RunPlan(RateProperties rate, GuardProperties guard, Confirmation confirmation, AtlasProperties atlas,
-            AtlasCredentials credentials) {
+            AtlasCredentials credentials, RateLookup rates) {
         this.rate = rate;
+        this.rates = rates;
         this.guard = guard;
         this.confirmation = confirmation;
         this.atlas = atlas;
@@ -57,7 +61,7 @@ class RunPlan {
             throw new UsageException(guarded);
         }
         long valid = file.spread().validRowsOf(project -> true);
-        log.info("{}", plan(file, valid, toSend, sent));
+        log.info("{}", plan(file, valid, toSend, sent, rates.follow(sent.keySet())));
         if (!confirmed) {
             ask("Cancel " + toSend + " restore jobs in " + (toSend == valid ? file.spread().describe()
                     : sent.size() + " allowed project" + (sent.size() == 1 ? "" : "s")) + " " + destination() + "?");
@@ -68,7 +72,8 @@ class RunPlan {
     void approveRetry(InputFile file, CancellationLauncher.Retry retry, boolean confirmed) {
         String rows = retry.failedRows() + (retry.failedRows() == 1 ? " row" : " rows");
         log.info("Plan: retry the {} of {} that ended FAILED (no verdict from Atlas) in job execution {}; its other rows"
-                + " are done and not sent again; {}", rows, file.path().getFileName(), retry.execution().getId(), destination());
+                + " are done and not sent again{}; {}", rows, file.path().getFileName(), retry.execution().getId(),
+                followedRate(file), destination());
         if (!confirmed) {
             ask("Send the " + rows + " that ended FAILED in job execution " + retry.execution().getId() + " again "
                     + destination() + "?");
@@ -76,15 +81,22 @@ class RunPlan {
     }
 
     /** Says what a restart resumes and asks, unless {@code confirmed}. */
-    void approveRestart(CancellationLauncher.Resume resume, String fileName, boolean confirmed) {
+    void approveRestart(CancellationLauncher.Resume resume, InputFile file, boolean confirmed) {
         long left = Math.max(0, resume.rows() - resume.recordedRows());
-        log.info("Plan: resume job execution {} of {} ({}): {} of its {} rows are recorded and not sent again, {} left; {}",
+        String fileName = file.path().getFileName().toString();
+        log.info("Plan: resume job execution {} of {} ({}): {} of its {} rows are recorded and not sent again, {} left{}; {}",
                 resume.execution().getId(), fileName, resume.execution().getStatus(), resume.recordedRows(), resume.rows(),
-                left, destination());
+                left, resume.nothingLeft() ? "" : followedRate(file), destination());
         if (!confirmed && !resume.nothingLeft()) {
             ask("Resume job execution " + resume.execution().getId() + " and cancel the restore jobs of the " + left
                     + (left == 1 ? " row" : " rows") + " of " + fileName + " not yet recorded " + destination() + "?");
         }
+    }
+
+    /** Asks Atlas again for the buckets of the file's projects (a restart's rate may have changed); said unless configured. */
+    private String followedRate(InputFile file) {
+        RateSources sources = rates.follow(file.spread().validRowsIn(guard::allows).keySet());
+        return sources.configured() ? "" : "; " + sources.describe();
     }
 
     private void ask(String question) {
@@ -93,12 +105,15 @@ class RunPlan {
         }
     }
 
-    /** The plan line: what the file holds, what is not sent by the guard, and the least time the rest takes. */
-    private String plan(InputFile file, long valid, long toSend, Map<String, Long> sent) {
+    /**
+     * The plan line: what the file holds, what is not sent by the guard, where the rate comes from and the least time
+     * the rest takes at it.
+     */
+    private String plan(InputFile file, long valid, long toSend, Map<String, Long> sent, RateSources sources) {
         String outside = toSend == valid ? "" : "; " + (valid - toSend) + " of them in projects outside canceller.guard.allowed-projects, not sent";
-        String least = rate.leastTimeFor(sent).map(time -> "; at canceller.rate.requests-per-minute="
-                + rate.requestsPerMinute() + (rate.scope() == RateProperties.Scope.PROJECT ? " per project" : "")
-                + " this takes at least " + HumanDuration.of(time)).orElse("");
+        var leastTime = sources.leastTimeFor(sent, rate);
+        String least = leastTime.isEmpty() && sources.configured() ? "" : "; " + sources.describe()
+                + leastTime.map(time -> ", this takes at least " + HumanDuration.of(time)).orElse("");
         return "Plan: " + file.dataRows() + (file.dataRows() == 1 ? " row of " : " rows of ") + file.path().getFileName()
                 + ", " + valid + " valid, naming " + file.spread().describe() + outside + least + "; " + destination();
     }
