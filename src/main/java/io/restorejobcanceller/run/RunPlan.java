@@ -61,22 +61,30 @@ class RunPlan {
             throw new UsageException(guarded);
         }
         long valid = file.spread().validRowsOf(project -> true);
-        log.info("{}", plan(file, valid, toSend, sent, rates.follow(sent.keySet())));
+        boolean rateLater = lookUpOnceConfirmed(confirmed);
+        log.info("{}", plan(file, valid, toSend, sent, rateLater ? null : rates.follow(sent.keySet())));
         if (!confirmed) {
             ask("Cancel " + toSend + " restore jobs in " + (toSend == valid ? file.spread().describe()
                     : sent.size() + " allowed project" + (sent.size() == 1 ? "" : "s")) + " " + destination() + "?");
+        }
+        if (rateLater) {
+            log.info("Rate: {}", rate(sent, rates.follow(sent.keySet())));
         }
     }
 
     /** Says what a retry sends (the rows an earlier run left FAILED) and asks, unless {@code confirmed}. */
     void approveRetry(InputFile file, CancellationLauncher.Retry retry, boolean confirmed) {
         String rows = retry.failedRows() + (retry.failedRows() == 1 ? " row" : " rows");
+        boolean rateLater = lookUpOnceConfirmed(confirmed);
         log.info("Plan: retry the {} of {} that ended FAILED (no verdict from Atlas) in job execution {}; its other rows"
                 + " are done and not sent again{}; {}", rows, file.path().getFileName(), retry.execution().getId(),
-                followedRate(file), destination());
+                rateLater ? "" : followedRate(file), destination());
         if (!confirmed) {
             ask("Send the " + rows + " that ended FAILED in job execution " + retry.execution().getId() + " again "
                     + destination() + "?");
+        }
+        if (rateLater) {
+            log.info("Rate: {}", followedRate(file).substring(2));
         }
     }
 
@@ -84,19 +92,36 @@ class RunPlan {
     void approveRestart(CancellationLauncher.Resume resume, InputFile file, boolean confirmed) {
         long left = Math.max(0, resume.rows() - resume.recordedRows());
         String fileName = file.path().getFileName().toString();
+        boolean rateLater = !resume.nothingLeft() && lookUpOnceConfirmed(confirmed);
         log.info("Plan: resume job execution {} of {} ({}): {} of its {} rows are recorded and not sent again, {} left{}; {}",
                 resume.execution().getId(), fileName, resume.execution().getStatus(), resume.recordedRows(), resume.rows(),
-                left, resume.nothingLeft() ? "" : followedRate(file), destination());
+                left, resume.nothingLeft() || rateLater ? "" : followedRate(file), destination());
         if (!confirmed && !resume.nothingLeft()) {
             ask("Resume job execution " + resume.execution().getId() + " and cancel the restore jobs of the " + left
                     + (left == 1 ? " row" : " rows") + " of " + fileName + " not yet recorded " + destination() + "?");
         }
+        if (rateLater) {
+            log.info("Rate: {}", followedRate(file).substring(2));
+        }
+    }
+
+    /**
+     * Whether Atlas's buckets are looked up only after the person at the terminal said yes: a declined run sends
+     * nothing, not even the look-up (the destination or the credentials may be what they decline).
+     */
+    private boolean lookUpOnceConfirmed(boolean confirmed) {
+        return rate.followsAtlas() && !confirmed && confirmation.asks();
     }
 
     /** Asks Atlas again for the buckets of the file's projects (a restart's rate may have changed); said unless configured. */
     private String followedRate(InputFile file) {
         RateSources sources = rates.follow(file.spread().validRowsIn(guard::allows).keySet());
         return sources.configured() ? "" : "; " + sources.describe();
+    }
+
+    /** Where the rate comes from and the least time these rows take at it. */
+    private String rate(Map<String, Long> sent, RateSources sources) {
+        return sources.describe() + sources.leastTimeFor(sent, rate).map(time -> ", this takes at least " + HumanDuration.of(time)).orElse("");
     }
 
     private void ask(String question) {
@@ -111,9 +136,8 @@ class RunPlan {
      */
     private String plan(InputFile file, long valid, long toSend, Map<String, Long> sent, RateSources sources) {
         String outside = toSend == valid ? "" : "; " + (valid - toSend) + " of them in projects outside canceller.guard.allowed-projects, not sent";
-        var leastTime = sources.leastTimeFor(sent, rate);
-        String least = leastTime.isEmpty() && sources.configured() ? "" : "; " + sources.describe()
-                + leastTime.map(time -> ", this takes at least " + HumanDuration.of(time)).orElse("");
+        String least = sources == null ? "; rate: Atlas's buckets, asked once confirmed"
+                : sources.configured() && sources.leastTimeFor(sent, rate).isEmpty() ? "" : "; " + rate(sent, sources);
         return "Plan: " + file.dataRows() + (file.dataRows() == 1 ? " row of " : " rows of ") + file.path().getFileName()
                 + ", " + valid + " valid, naming " + file.spread().describe() + outside + least + "; " + destination();
     }

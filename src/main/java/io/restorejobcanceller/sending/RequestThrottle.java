@@ -40,9 +40,19 @@ public class RequestThrottle {
             shape(bucket);
         }
 
+        private boolean hasShape(Bucket bucket) {
+            Budget other = new Budget(bucket, fromAtlas);
+            return interval.equals(other.interval) && burst == other.burst;
+        }
+
+        /**
+         * A bucket Atlas told is followed with a little slack: a burst one short of its capacity and 1 % more time
+         * between refills, so that a request that reaches Atlas sooner after the one before than it left here (the
+         * first one also opened the connection) still finds a token.
+         */
         private void shape(Bucket bucket) {
-            interval = bucket == null ? Duration.ZERO : bucket.interval();
-            burst = bucket == null ? 1 : bucket.capacity();
+            interval = bucket == null ? Duration.ZERO : fromAtlas ? bucket.interval().multipliedBy(101).dividedBy(100) : bucket.interval();
+            burst = bucket == null ? 1 : fromAtlas ? Math.max(1, bucket.capacity() - 1) : bucket.capacity();
         }
 
         private Instant readyAt() {
@@ -139,14 +149,14 @@ public class RequestThrottle {
      */
     public synchronized void correct(String project, Bucket told) {
         Budget budget = budget(project);
-        Duration interval = told.share(properties.shareOfBucket()).interval();
-        if (budget.fromAtlas ? budget.interval.equals(interval) && budget.burst == told.capacity() : interval.compareTo(budget.interval) <= 0) {
+        Bucket scaled = told.share(properties.shareOfBucket());
+        if (budget.fromAtlas ? budget.hasShape(scaled) : scaled.interval().compareTo(budget.interval) <= 0) {
             return;
         }
         if (budget.fromAtlas) {
-            budget.shape(told.share(properties.shareOfBucket()));
+            budget.shape(scaled);
         } else {
-            budget.interval = interval;
+            budget.interval = scaled.interval();
         }
         log.info("Atlas refills {} {}: sending at that rate", budget == global || budget == shared ? "the shared bucket"
                 : "project " + project + "'s bucket", told.rate() + (budget.fromAtlas ? " (capacity " + told.capacity() + ")" : ""));
