@@ -14,6 +14,7 @@ import io.restorejobcanceller.cli.CommandTree;
 import io.restorejobcanceller.cli.Failure;
 import io.restorejobcanceller.cli.Invocation;
 import io.restorejobcanceller.cli.InvocationParser;
+import io.restorejobcanceller.database.DatabaseUrl;
 import io.restorejobcanceller.query.QueryCommand;
 import io.restorejobcanceller.report.ReportCommand;
 import io.restorejobcanceller.run.AbandonCommand;
@@ -21,13 +22,11 @@ import io.restorejobcanceller.run.CancelCommand;
 import io.restorejobcanceller.run.GracefulShutdown;
 import io.restorejobcanceller.run.RestartCommand;
 import io.restorejobcanceller.schedule.ScheduleCommand;
-import io.restorejobcanceller.settings.ResultsDatabaseSettings;
-
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 
@@ -35,7 +34,7 @@ import org.springframework.context.annotation.Bean;
 @ConfigurationPropertiesScan
 public class CancellerApplication {
 
-    private static final String DATABASE_URL = ResultsDatabaseSettings.URL;
+    private static final String DATABASE_URL = DatabaseUrl.SETTING;
     /** How long SIGTERM waits for the running row (and its retries) before closing anyway. */
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(90);
     private static final CommandTree COMMANDS = new CommandTree(List.of(CancelCommand.class, RestartCommand.class,

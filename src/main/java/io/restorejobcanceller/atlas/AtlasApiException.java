@@ -27,7 +27,7 @@ public class AtlasApiException extends RuntimeException {
      *                   credentials were right, the server (or the nodes behind its load balancer) disagreed on the
      *                   nonce; transient, unlike any other 401 without an error code
      */
-    AtlasApiException(int status, ApiError apiError, String headerErrorCode, String bodySnippet, Duration retryAfter,
+    public AtlasApiException(int status, ApiError apiError, String headerErrorCode, String bodySnippet, Duration retryAfter,
                       String location, boolean staleNonce) {
         super(staleNonce ? "HTTP " + status + " (the Digest nonce was called stale again after one retry with a new nonce)"
                 : describe(status, location, apiError, headerErrorCode, bodySnippet));
@@ -84,7 +84,7 @@ public class AtlasApiException extends RuntimeException {
     }
 
     /** Where a redirect pointed, without its query (which may carry anything). */
-    static String redirectTarget(String location) {
+    public static String redirectTarget(String location) {
         if (location == null) {
             return "nowhere (no Location)";
         }

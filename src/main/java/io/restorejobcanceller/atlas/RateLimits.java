@@ -27,7 +27,7 @@ public record RateLimits(List<EndpointSet> results, Integer totalCount) {
     public record Figure(Long value, Long defaultValue) {
     }
 
-    /** How Atlas's rate limits are read (by {@link AtlasRestoreJobs}; scripted in unit tests). */
+    /** How Atlas's rate limits are read (by atlas.client.AtlasRestoreJobs; scripted in unit tests). */
     public interface Pages {
         /**
          * @throws AtlasApiException any other status than 2xx

@@ -9,7 +9,7 @@ import org.springframework.util.backoff.BackOffExecution;
  * The one retry loop: tries again what is worth trying again, waiting the policy's backoff (a Spring
  * {@link RetryPolicy}'s), or the server's {@code Retry-After} when that is longer (up to {@link Policy#maxServerWait}),
  * and counts the attempts. A row's requests (sending.RestoreJobCancelSender) and the token endpoint
- * ({@link ServiceAccountTokens}) go through it. Not Spring's {@code RetryTemplate}: a server's wait must lengthen the
+ * (auth.ServiceAccountTokens) go through it. Not Spring's {@code RetryTemplate}: a server's wait must lengthen the
  * backoff, every attempt is counted for the audit, and the waits go through a {@link Sleeper}.
  */
 public final class Retries {

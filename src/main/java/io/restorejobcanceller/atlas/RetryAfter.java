@@ -7,13 +7,13 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /** The {@code Retry-After} header: delta-seconds (what Atlas sends) or an HTTP date (RFC 9110). */
-final class RetryAfter {
+public final class RetryAfter {
 
     private RetryAfter() {
     }
 
     /** The wait the value asks for (zero for a date already past), or {@code null} if it is unreadable. */
-    static Duration parse(String value, Clock clock) {
+    public static Duration parse(String value, Clock clock) {
         String trimmed = value.strip();
         try {
             return Duration.ofSeconds(Math.max(0, Long.parseLong(trimmed)));

@@ -3,8 +3,8 @@ package io.restorejobcanceller.cli;
 import java.io.PrintWriter;
 import java.util.List;
 
-import picocli.CommandLine;
 import picocli.CommandLine.IFactory;
+import picocli.CommandLine;
 
 /**
  * The command line's commands: the root's options and the subcommands the application names (each a picocli

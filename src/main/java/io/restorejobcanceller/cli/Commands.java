@@ -5,14 +5,14 @@ import java.util.concurrent.Callable;
 
 import io.restorejobcanceller.database.ResultsDatabase;
 
+import picocli.CommandLine.IFactory;
+import picocli.CommandLine;
+
 import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.stereotype.Component;
-
-import picocli.CommandLine;
-import picocli.CommandLine.IFactory;
 
 /**
  * Runs the command the {@link Invocation} names once the context has started: the subcommand is made by Spring (its

@@ -6,10 +6,10 @@ import io.restorejobcanceller.database.DatabaseProblem;
 import io.restorejobcanceller.input.InputFileException;
 import io.restorejobcanceller.settings.SettingProblems;
 
+import picocli.CommandLine.IExitCodeGenerator;
+
 import org.springframework.beans.BeansException;
 import org.springframework.boot.context.properties.bind.BindException;
-
-import picocli.CommandLine.IExitCodeGenerator;
 
 /**
  * A failure as the operator sees it: one line for standard error and the exit code. The one place that decides which

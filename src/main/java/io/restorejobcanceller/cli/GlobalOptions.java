@@ -1,8 +1,10 @@
 package io.restorejobcanceller.cli;
 
+import io.restorejobcanceller.logging.Verbosity;
+
 import picocli.CommandLine.Option;
 
-/** Options every command takes; they reach Spring as {@code --verbose}/{@code --quiet} (see settings.Verbosity). */
+/** Options every command takes; they reach Spring as {@code --verbose}/{@code --quiet} (see logging.Verbosity). */
 public final class GlobalOptions {
 
     @Option(names = "--verbose", description = "Log the frameworks' detail and stack traces too (on standard error).")

@@ -12,10 +12,10 @@ import io.restorejobcanceller.settings.FrameworkSettings;
 import io.restorejobcanceller.settings.SettingsMetadata;
 import io.restorejobcanceller.settings.Spelling;
 
-import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
+import picocli.CommandLine;
 
 /**
  * Parses the command line without Spring, so that {@code --help}, {@code --version}, completion and usage errors

@@ -1,10 +1,10 @@
 package io.restorejobcanceller.cli;
 
-import picocli.CommandLine.IExitCodeGenerator;
-
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+
+import picocli.CommandLine.IExitCodeGenerator;
 
 /** A report that could not be written whole: the command must not claim it was (exit 1). */
 public class OutputNotWrittenException extends RuntimeException implements IExitCodeGenerator {

@@ -7,23 +7,40 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.restorejobcanceller.job.StatusLine;
+import io.restorejobcanceller.logging.Verbosity;
+
+import org.springframework.stereotype.Component;
+
 /**
  * Standard error as a person sees it: whether it is a terminal, and one status line redrawn in place there. Log
- * lines clear that line before they are written (see settings.Verbosity), and {@link #endLine()} leaves it before
+ * lines clear that line before they are written (see logging.Verbosity), and {@link #endLine()} leaves it before
  * anything else is printed.
  */
-public final class Terminal {
+@Component
+public final class Terminal implements StatusLine {
 
     /** Carriage return and "erase to the end of the line". */
     public static final String CLEAR_LINE = "\r\u001b[K";
     private static final boolean STANDARD_ERROR = isTerminal(Path.of("/proc/self/fd/2"));
     private static boolean lineShown;
 
-    private Terminal() {
+    /** As the run's progress line (a bean): standard error's terminal. */
+    Terminal() {
+    }
+
+    @Override
+    public boolean watched() {
+        return standardErrorIsTerminal();
+    }
+
+    @Override
+    public void show(String line) {
+        showLine(line);
     }
 
     /** Whether standard error is a terminal; {@code false} when it cannot be told (not Linux) or is a file or pipe. */
-    public static boolean standardError() {
+    public static boolean standardErrorIsTerminal() {
         return STANDARD_ERROR;
     }
 

@@ -13,6 +13,9 @@ import java.util.Optional;
  */
 public final class DatabaseUrl {
 
+    /** The setting that names the results database (Spring Boot's own). */
+    public static final String SETTING = "spring.datasource.url";
+
     /**
      * Settings an H2 file database needs for the crash guarantee. WRITE_DELAY=0: a committed outcome reaches the
      * file at once, so that kill -9 cannot lose it; DB_CLOSE_ON_EXIT=FALSE: H2 must not close the database under a
@@ -62,7 +65,7 @@ public final class DatabaseUrl {
         Map<String, String> durable = DURABLE;
         if (autoServer(url)) {
             if ("FALSE".equalsIgnoreCase(settings(url).get(CLOSE_ON_EXIT))) {
-                throw new IllegalArgumentException("spring.datasource.url sets AUTO_SERVER=TRUE and " + CLOSE_ON_EXIT
+                throw new IllegalArgumentException(SETTING + " sets AUTO_SERVER=TRUE and " + CLOSE_ON_EXIT
                         + "=FALSE, which H2 refuses together: leave " + CLOSE_ON_EXIT + " out");
             }
             durable = without(DURABLE, CLOSE_ON_EXIT);
@@ -133,7 +136,7 @@ public final class DatabaseUrl {
             } else if (value.equalsIgnoreCase(setting.getValue()) || given == Given.KEPT) {
                 return;
             } else if (given == Given.REFUSED) {
-                throw new IllegalArgumentException("spring.datasource.url sets " + setting.getKey() + "=" + value
+                throw new IllegalArgumentException(SETTING + " sets " + setting.getKey() + "=" + value
                         + ", but an H2 file needs " + setting.getKey() + "=" + setting.getValue()
                         + " so that no recorded outcome is lost in a crash (leave it out: it is added)");
             } else {

@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
-
 import javax.sql.DataSource;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -22,7 +21,7 @@ public class ResultsDatabase {
     private final DataSource dataSource;
     private final String url;
 
-    ResultsDatabase(DataSource dataSource, @Value("${spring.datasource.url}") String url) {
+    ResultsDatabase(DataSource dataSource, @Value("${" + DatabaseUrl.SETTING + "}") String url) {
         this.dataSource = dataSource;
         this.url = url;
     }

@@ -26,15 +26,17 @@ import org.springframework.core.io.FileSystemResource;
  * An input file checked end to end before the job starts, so that a broken file fails before any DELETE:
  * readable, UTF-8, with a usable header. It is known by its real path (symbolic links resolved: the same file under
  * another name is the same job instance) and its SHA-256. What the job reads is a private snapshot of the bytes that
- * were hashed ({@link InputSnapshots}), so a file rewritten during the run cannot be read under the old hash.
+ * were hashed ({@link InputSnapshots}), so a file rewritten during the run cannot be read under the old hash; what
+ * is known of its rows (their projects, the lines that repeat an earlier line's target) is known of that snapshot.
  */
-public record InputFile(Path path, String sha256, long dataRows, Spread spread, Path snapshot) {
+public record InputFile(Path path, String sha256, long dataRows, RowsPerProject rowsPerProject, DuplicateLines duplicates,
+                        Path snapshot) {
 
     /**
      * How many projects and clusters the valid rows name, counted up to {@link #COUNTED} of each, and how many valid
      * rows each project has (rows that a run would send, duplicates included).
      */
-    public record Spread(int clusters, Map<String, Long> validRows) {
+    public record RowsPerProject(int clusters, Map<String, Long> validRows) {
 
         public static final int COUNTED = 100_000;
 
@@ -92,18 +94,29 @@ public record InputFile(Path path, String sha256, long dataRows, Spread spread, 
         Set<List<String>> clusters = new HashSet<>();
         Map<String, Long> validRows = new HashMap<>();
         TargetValidator validator = new TargetValidator();
+        DuplicateLines.Finder duplicates = new DuplicateLines.Finder();
         long rows = readRows(path, snapshot, row -> {
-            if (!validator.process(row).isValid()) {
+            CheckedRow checked = validator.process(row);
+            if (!checked.isValid()) {
                 return;
             }
-            if (validRows.size() < Spread.COUNTED || validRows.containsKey(row.groupId())) {
+            duplicates.met(checked.target());
+            if (validRows.size() < RowsPerProject.COUNTED || validRows.containsKey(row.groupId())) {
                 validRows.merge(row.groupId(), 1L, Long::sum);
             }
-            if (clusters.size() < Spread.COUNTED) {
+            if (clusters.size() < RowsPerProject.COUNTED) {
                 clusters.add(List.of(row.groupId(), row.clusterName()));
             }
         });
-        return new InputFile(path, sha256, rows, new Spread(clusters.size(), validRows), snapshot);
+        if (duplicates.needsSecondPass()) {
+            readRows(path, snapshot, row -> {
+                CheckedRow checked = validator.process(row);
+                if (checked.isValid()) {
+                    duplicates.again(row.lineNumber(), checked.target());
+                }
+            });
+        }
+        return new InputFile(path, sha256, rows, new RowsPerProject(clusters.size(), validRows), duplicates.lines(), snapshot);
     }
 
     /** Reads the snapshot's data rows as the job will read them, and counts them: a broken file fails here, before any DELETE. */

@@ -11,20 +11,11 @@ import java.nio.file.StandardCopyOption;
  * read (created with owner-only permissions) and removed when the process ends. The job reads a snapshot, never the
  * original file, so that what it reads is exactly what was hashed and counted.
  */
-public final class InputSnapshots {
+final class InputSnapshots {
 
     private static Path directory;
 
     private InputSnapshots() {
-    }
-
-    /** The snapshot of the content with this SHA-256, taken by {@link InputFile#inspect} in this process. */
-    public static Path of(String sha256) {
-        Path snapshot = directory().resolve(sha256 + ".csv");
-        if (!Files.isRegularFile(snapshot)) {
-            throw new IllegalStateException("no snapshot of the input with sha256 " + sha256 + " was taken by this process");
-        }
-        return snapshot;
     }
 
     static Path newCopy() throws IOException {

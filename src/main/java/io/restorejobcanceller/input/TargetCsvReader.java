@@ -16,10 +16,6 @@ public class TargetCsvReader extends FlatFileItemReader<InputRow> {
 
     private final TargetLineMapper mapper;
 
-    public TargetCsvReader(Path file) {
-        this(file, new FileSystemResource(file));
-    }
-
     /** Reads the snapshot taken of the file, naming the file in its messages. */
     public static TargetCsvReader ofSnapshot(Path file, Path snapshot) {
         return new TargetCsvReader(file, new FileSystemResource(snapshot));

@@ -1,26 +1,39 @@
 package io.restorejobcanceller.job;
 
 import java.nio.file.Path;
+import java.time.Clock;
 
+import io.restorejobcanceller.atlas.AtlasProperties;
 import io.restorejobcanceller.input.CheckedRow;
+import io.restorejobcanceller.input.InputFile;
+import io.restorejobcanceller.input.InputFiles;
 import io.restorejobcanceller.input.InputRow;
-import io.restorejobcanceller.input.InputSnapshots;
 import io.restorejobcanceller.input.TargetCsvReader;
 import io.restorejobcanceller.outcome.OutcomeRepository;
+import io.restorejobcanceller.sending.RequestDispatcher;
+import io.restorejobcanceller.sending.RestoreJobCancelSender;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Scope;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
-/** The one job: read the CSV, validate each row, cancel the valid ones, record one outcome per row. */
+/**
+ * The one job: read the CSV, validate each row, cancel the valid ones, record one outcome per row. The step's beans
+ * read the job parameters once ({@link RunParameters}); those without a proxy ({@code @Scope("step")}) are also
+ * called by the DELETE workers, outside the step's thread.
+ */
 @Configuration(proxyBeanMethods = false)
 public class CancellationJobConfiguration {
 
@@ -46,7 +59,7 @@ public class CancellationJobConfiguration {
     @Bean
     Step restoreJobCancellationStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                     TargetCsvReader targetCsvReader, ItemProcessor<InputRow, CheckedRow> targetValidator,
-                                    RestoreJobCancelWriter restoreJobCancelWriter, StepProperties properties) {
+                                    ItemWriter<CheckedRow> restoreJobCancelWriter, StepProperties properties) {
         return new StepBuilder("restoreJobCancellationStep", jobRepository)
                 .<InputRow, CheckedRow>chunk(properties.chunkSize())
                 .transactionManager(transactionManager)
@@ -57,16 +70,62 @@ public class CancellationJobConfiguration {
     }
 
     @Bean
-    @StepScope
-    ItemProcessor<InputRow, CheckedRow> targetValidator(@Value("#{jobParameters['" + RETRY_OF + "']}") Long retryOf,
-                                                        OutcomeRepository outcomes) {
-        return FailedLinesOnly.validatorFor(retryOf, outcomes);
+    @Scope("step")
+    RunParameters runParameters(@Value("#{stepExecution}") StepExecution stepExecution) {
+        return RunParameters.of(stepExecution);
+    }
+
+    /** The file as inspected before the run (or now, if this process has not inspected it): its snapshot, its duplicates. */
+    @Bean
+    @Scope("step")
+    InputFile inputFile(RunParameters run, InputFiles inputFiles) {
+        return inputFiles.ofJob(Path.of(run.inputFile()), run.sha256());
     }
 
     @Bean
     @StepScope
-    TargetCsvReader targetCsvReader(@Value("#{jobParameters['" + INPUT_FILE + "']}") String inputFile,
-                                    @Value("#{jobParameters['" + INPUT_SHA256 + "']}") String sha256) {
-        return TargetCsvReader.ofSnapshot(Path.of(inputFile), InputSnapshots.of(sha256));
+    TargetCsvReader targetCsvReader(RunParameters run, InputFile inputFile) {
+        return TargetCsvReader.ofSnapshot(Path.of(run.inputFile()), inputFile.snapshot());
+    }
+
+    @Bean
+    @StepScope
+    ItemProcessor<InputRow, CheckedRow> targetValidator(RunParameters run, OutcomeRepository outcomes) {
+        return FailedLinesOnly.validatorFor(run.retryOf(), outcomes);
+    }
+
+    @Bean
+    @StepScope
+    ItemWriter<CheckedRow> restoreJobCancelWriter(@Value("#{stepExecution}") StepExecution stepExecution, RowFacts rowFacts,
+                                                  OutcomeRecorder outcomeRecorder, SkipBudget skipBudget,
+                                                  RestoreJobCancelSender sender, RequestDispatcher dispatcher) {
+        return new RestoreJobCancelWriter(stepExecution, rowFacts, outcomeRecorder, skipBudget, sender, dispatcher);
+    }
+
+    @Bean
+    @Scope("step")
+    RowFacts rowFacts(RunParameters run, InputFile inputFile, GuardProperties guard, JdbcClient jdbc,
+                      ScopeRefusals scopeRefusals) {
+        return new RowFacts(run, inputFile.duplicates(), guard, new KnownTargets(jdbc, run), scopeRefusals);
+    }
+
+    @Bean
+    @Scope("step")
+    ScopeRefusals scopeRefusals() {
+        return new ScopeRefusals();
+    }
+
+    @Bean
+    @Scope("step")
+    SkipBudget skipBudget(@Value("#{stepExecution}") StepExecution stepExecution, StepProperties properties,
+                          ScopeRefusals scopeRefusals, AtlasProperties atlas) {
+        return new SkipBudget(stepExecution, properties, scopeRefusals, atlas);
+    }
+
+    @Bean
+    @Scope("step")
+    OutcomeRecorder outcomeRecorder(RunParameters run, OutcomeRepository outcomes, ProgressLog progress, Clock clock,
+                                    RecordingWatchdog watchdog) {
+        return new OutcomeRecorder(run, outcomes, progress, clock, watchdog);
     }
 }

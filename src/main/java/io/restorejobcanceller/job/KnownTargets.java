@@ -6,51 +6,40 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import io.restorejobcanceller.atlas.CancellationTarget;
 import io.restorejobcanceller.input.CheckedRow;
 import io.restorejobcanceller.outcome.Outcome;
-import io.restorejobcanceller.sending.RowResult;
 
-import org.springframework.batch.core.step.StepExecution;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.annotation.Scope;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 /**
  * Memory across runs: a target that an earlier job instance's real run already finished ({@code CANCELLED}, or
  * {@code NOT_FOUND}/{@code SKIPPED}: gone) is not sent again; its row is {@code DUPLICATE}, naming the execution, file,
- * line and time. Looked up per chunk, by restore job id (indexed), in batches; {@code --resend-known} turns it off.
+ * line and time ({@link RowDecision}). Looked up per chunk, by restore job id (indexed), in batches;
+ * {@code --resend-known} turns it off.
  */
-@Component
-@Scope("step")
-public class KnownTargets {
+public final class KnownTargets {
 
     /** Job parameter (not identifying): send targets that earlier runs finished anyway. */
     public static final String RESEND_KNOWN = "resend-known";
     private static final int BATCH = 500;
 
-    private record Earlier(Outcome outcome, long executionId, String inputFile, long lineNumber, OffsetDateTime recordedAt) {
-    }
-
     private final JdbcClient jdbc;
     private final long instanceId;
     private final boolean enabled;
-    private Map<CancellationTarget, Earlier> known = Map.of();
+    private Map<CancellationTarget, RowDecision.EarlierRun> known = Map.of();
 
-    public KnownTargets(JdbcClient jdbc, @Value("#{stepExecution}") StepExecution stepExecution,
-                        @Value("#{jobParameters['" + RESEND_KNOWN + "']}") Boolean resendKnown) {
+    KnownTargets(JdbcClient jdbc, RunParameters run) {
         this.jdbc = jdbc;
-        this.instanceId = stepExecution.getJobExecution().getJobInstance().getInstanceId();
-        this.enabled = !Boolean.TRUE.equals(resendKnown);
+        this.instanceId = run.jobInstanceId();
+        this.enabled = !run.resendKnown();
     }
 
     /** Looks up what earlier runs did to the valid targets of these rows. */
-    public void newChunk(List<? extends CheckedRow> rows) {
-        Map<CancellationTarget, Earlier> found = new HashMap<>();
+    void newChunk(List<? extends CheckedRow> rows) {
+        Map<CancellationTarget, RowDecision.EarlierRun> found = new HashMap<>();
         List<String> ids = enabled ? rows.stream().filter(CheckedRow::isValid).map(row -> row.target().restoreJobId())
                 .distinct().toList() : List.of();
         for (int from = 0; from < ids.size(); from += BATCH) {
@@ -63,7 +52,7 @@ public class KnownTargets {
                     .params(params)
                     .query((RowCallbackHandler) rs -> {
                         var target = new CancellationTarget(rs.getString(1), rs.getString(2), rs.getString(3));
-                        var earlier = new Earlier(Outcome.valueOf(rs.getString(4)), rs.getLong(5), rs.getString(6), rs.getLong(7),
+                        var earlier = new RowDecision.EarlierRun(Outcome.valueOf(rs.getString(4)), rs.getLong(5), rs.getString(6), rs.getLong(7),
                                 rs.getObject(8, OffsetDateTime.class));
                         found.merge(target, earlier, (a, b) -> a.recordedAt().isBefore(b.recordedAt()) ? a : b);
                     });
@@ -71,11 +60,8 @@ public class KnownTargets {
         known = found;
     }
 
-    /** The DUPLICATE outcome of a row whose target an earlier run finished, if so. */
-    public Optional<RowResult> earlier(CheckedRow row) {
-        Earlier earlier = row.isValid() ? known.get(row.target()) : null;
-        return Optional.ofNullable(earlier).map(e -> RowResult.notSent(Outcome.DUPLICATE, "not sent: already " + e.outcome()
-                + " by job execution " + e.executionId() + " (" + e.inputFile() + " line " + e.lineNumber() + ", "
-                + e.recordedAt().toInstant() + "); --resend-known sends it anyway"));
+    /** What an earlier run did to the target of this valid row, or {@code null}. */
+    RowDecision.EarlierRun earlier(CheckedRow row) {
+        return known.get(row.target());
     }
 }

@@ -7,12 +7,12 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.restorejobcanceller.outcome.Outcome;
 import io.restorejobcanceller.outcome.OutcomeRepository;
-import io.restorejobcanceller.cli.Terminal;
 import io.restorejobcanceller.sending.HumanDuration;
 import io.restorejobcanceller.sending.AtlasPauses;
+
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +39,7 @@ public class ProgressLog {
     private final Duration interval;
     private final MeterRegistry registry;
     private final AtlasPauses pauses;
+    private final StatusLine statusLine;
     private final boolean bar;
     private final Instant started;
     private final Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
@@ -48,10 +49,11 @@ public class ProgressLog {
 
     public ProgressLog(@Value("#{jobParameters['" + CancellationJobConfiguration.INPUT_ROWS + "']}") Long totalRows,
                        @Value("#{stepExecution}") StepExecution stepExecution, OutcomeRepository outcomes, Clock clock,
-                       StepProperties properties, MeterRegistry registry, AtlasPauses pauses) {
+                       StepProperties properties, MeterRegistry registry, AtlasPauses pauses, StatusLine statusLine) {
         this.totalRows = totalRows == null ? 0 : totalRows;
         this.clock = clock;
-        this.bar = Terminal.standardError() && log.isInfoEnabled();
+        this.statusLine = statusLine;
+        this.bar = statusLine.watched() && log.isInfoEnabled();
         this.interval = bar ? REDRAW : properties.progressInterval();
         this.registry = registry;
         this.pauses = pauses;
@@ -87,7 +89,7 @@ public class ProgressLog {
                 counts.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")),
                 pausedSoFar.count() == 0 ? "" : ", " + pausedSoFar, eta);
         if (bar) {
-            Terminal.showLine("[" + "#".repeat((int) (percent() * BAR_WIDTH / 100)) + ".".repeat(BAR_WIDTH - (int) (percent() * BAR_WIDTH / 100))
+            statusLine.show("[" + "#".repeat((int) (percent() * BAR_WIDTH / 100)) + ".".repeat(BAR_WIDTH - (int) (percent() * BAR_WIDTH / 100))
                     + "] " + status);
         } else {
             log.info("Progress: {}", status);

@@ -10,18 +10,13 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.skip.LimitCheckingExceptionHierarchySkipPolicy;
 import org.springframework.batch.core.step.skip.SkipLimitExceededException;
 import org.springframework.batch.core.step.skip.SkipPolicy;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.annotation.Scope;
-import org.springframework.stereotype.Component;
 
 /**
  * The REJECTED and FAILED rows one execution tolerates ({@code canceller.skip-limit}), counted by a Spring Batch
  * {@link SkipPolicy} as each answer arrives, before the request's slot is freed: once the limit is passed nothing
  * more is dispatched. Counted rows also show in {@code BATCH_STEP_EXECUTION.WRITE_SKIP_COUNT}.
  */
-@Component
-@Scope("step") // no proxy: the DELETE workers call it outside the step's thread
-public class SkipBudget {
+final class SkipBudget {
 
     private final StepExecution stepExecution;
     private final SkipPolicy policy;
@@ -32,8 +27,7 @@ public class SkipBudget {
     private long answered;
     private volatile RuntimeException passed;
 
-    public SkipBudget(@Value("#{stepExecution}") StepExecution stepExecution, StepProperties properties,
-                      ScopeRefusals refusals, AtlasProperties atlas) {
+    SkipBudget(StepExecution stepExecution, StepProperties properties, ScopeRefusals refusals, AtlasProperties atlas) {
         this.stepExecution = stepExecution;
         this.refusals = refusals;
         this.limit = properties.skipLimit();
@@ -46,7 +40,7 @@ public class SkipBudget {
      * Counts the row if its outcome is a skip; returns the result unchanged. The refusal of a whole project or
      * cluster counts once, however many of its rows were under way.
      */
-    public synchronized RowResult count(CheckedRow row, RowResult result) {
+    synchronized RowResult count(CheckedRow row, RowResult result) {
         boolean counted = result.refusedScope() == null || refusals.note(row, result);
         if (result.httpStatus() != null) {
             answered++;
@@ -67,7 +61,7 @@ public class SkipBudget {
         return result;
     }
 
-    public boolean isPassed() {
+    boolean isPassed() {
         return passed != null;
     }
 
@@ -79,7 +73,7 @@ public class SkipBudget {
     }
 
     /** Fails the step (restartably) once the rows under way are recorded. */
-    public void throwIfPassed() {
+    void throwIfPassed() {
         if (passed != null) {
             throw passed;
         }

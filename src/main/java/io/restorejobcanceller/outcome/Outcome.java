@@ -6,13 +6,17 @@ public enum Outcome {
     CANCELLED(false),
     /** Atlas answered 404: already gone or never existed. Not retried. */
     NOT_FOUND(false),
-    /** Atlas refused the DELETE with a 4xx (wrong kind of restore job, forbidden, bad request...). */
+    /**
+     * Atlas refused the request with a 4xx (wrong kind of restore job, forbidden, bad request...), or the row was not
+     * sent: its project is not in {@code canceller.guard.allowed-projects}, or Atlas refused its project or cluster as
+     * a whole at an earlier row.
+     */
     REJECTED(true),
     /** Transient failures until the retries ran out, or an unexpected answer. */
     FAILED(true),
     /** The row did not pass validation; nothing was sent. */
     INVALID(true),
-    /** The same target appeared on an earlier line of the file; nothing was sent. */
+    /** The same target is on an earlier line of the file, or an earlier run already finished it; nothing was sent. */
     DUPLICATE(false),
     /** Dry run: the row is valid and would have been sent. */
     PLANNED(false),
@@ -30,7 +34,10 @@ public enum Outcome {
         return needsAttention;
     }
 
-    /** Whether the row counts against the skip limit (a DELETE was sent and did not succeed). */
+    /**
+     * Whether the row counts against the skip limit: sent or not (a project the guard does not allow, a project or
+     * cluster Atlas refused), though a project or cluster refused as a whole counts once, not once per row.
+     */
     public boolean isSkip() {
         return this == REJECTED || this == FAILED;
     }

@@ -1,18 +1,11 @@
 package io.restorejobcanceller.outcome;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.ZoneOffset;
 import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
-import java.util.function.Consumer;
-
-import io.restorejobcanceller.atlas.CancellationTarget;
 
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -65,43 +58,6 @@ public class OutcomeRepository {
                 .params(jobInstanceId, fromLine, toLine)
                 .query(Long.class)
                 .list());
-    }
-
-    /** The first earlier line of this job instance that named the same (valid) target, if any. */
-    public OptionalLong earlierLineWithTarget(long jobInstanceId, CancellationTarget target, long beforeLine) {
-        // no range condition on LINE_NUMBER: it would let the planner prefer the (instance, line) index and scan
-        Long line = jdbc.sql("""
-                SELECT MIN(LINE_NUMBER) FROM CANCELLATION_OUTCOME
-                WHERE JOB_INSTANCE_ID = ? AND GROUP_ID = ? AND CLUSTER_NAME = ? AND RESTORE_JOB_ID = ?
-                  AND OUTCOME <> 'INVALID'""")
-                .params(jobInstanceId, target.groupId(), target.clusterName(), target.restoreJobId())
-                .query(Long.class)
-                .optional()
-                .orElse(null);
-        return line == null || line >= beforeLine ? OptionalLong.empty() : OptionalLong.of(line);
-    }
-
-    /** The target recorded for this line of the job instance, if the line is recorded with a valid target. */
-    public Optional<CancellationTarget> targetAtLine(long jobInstanceId, long lineNumber) {
-        return jdbc.sql("""
-                SELECT GROUP_ID, CLUSTER_NAME, RESTORE_JOB_ID FROM CANCELLATION_OUTCOME
-                WHERE JOB_INSTANCE_ID = ? AND LINE_NUMBER = ? AND OUTCOME <> 'INVALID'""")
-                .params(jobInstanceId, lineNumber)
-                .query(OutcomeRepository::toTarget)
-                .optional();
-    }
-
-    /** Every valid target already recorded in this job instance (for the duplicate check after a restart). */
-    public void forEachRecordedTarget(long jobInstanceId, Consumer<CancellationTarget> consumer) {
-        jdbc.sql("""
-                SELECT GROUP_ID, CLUSTER_NAME, RESTORE_JOB_ID FROM CANCELLATION_OUTCOME
-                WHERE JOB_INSTANCE_ID = ? AND OUTCOME <> 'INVALID'""")
-                .param(jobInstanceId)
-                .query((RowCallbackHandler) rs -> consumer.accept(toTarget(rs, 0)));
-    }
-
-    private static CancellationTarget toTarget(ResultSet rs, int rowNumber) throws SQLException {
-        return new CancellationTarget(rs.getString("GROUP_ID"), rs.getString("CLUSTER_NAME"), rs.getString("RESTORE_JOB_ID"));
     }
 
     /** The lines of this job instance that ended FAILED (a retry sends them again). */

@@ -1,19 +1,20 @@
 package io.restorejobcanceller.query;
 
-import io.restorejobcanceller.cli.GlobalOptions;
-import io.restorejobcanceller.cli.Version;
-import io.restorejobcanceller.report.ReportFormat;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.springframework.beans.factory.annotation.Autowired;
+import io.restorejobcanceller.cli.GlobalOptions;
+import io.restorejobcanceller.cli.Version;
+import io.restorejobcanceller.report.ReportFormat;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 @Command(name = "query", mixinStandardHelpOptions = true, versionProvider = Version.class, showDefaultValues = true,
         description = {"Runs one read-only SELECT on the results database (no database client needed).",

@@ -1,13 +1,14 @@
 package io.restorejobcanceller.query;
 
-import io.restorejobcanceller.report.CsvReport;
-import io.restorejobcanceller.report.ReportFormat;
-import io.restorejobcanceller.report.TableReport;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import io.restorejobcanceller.report.CsvReport;
+import io.restorejobcanceller.report.ReportFormat;
+import io.restorejobcanceller.report.TableReport;
 
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;

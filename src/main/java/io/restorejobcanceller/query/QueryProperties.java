@@ -1,10 +1,10 @@
 package io.restorejobcanceller.query;
 
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 
-import jakarta.validation.constraints.NotNull;
-
 import org.hibernate.validator.constraints.time.DurationMin;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -17,7 +17,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("canceller.query")
-public record QueryProperties(@NotNull @DurationMin(seconds = 1) @DefaultValue("30s") Duration timeout) {
+record QueryProperties(@NotNull @DurationMin(seconds = 1) @DefaultValue("30s") Duration timeout) {
 
     int timeoutSeconds() {
         return (int) Math.min(Integer.MAX_VALUE, (timeout.toMillis() + 999) / 1000);

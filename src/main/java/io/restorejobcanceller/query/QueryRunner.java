@@ -1,13 +1,14 @@
 package io.restorejobcanceller.query;
 
-import io.restorejobcanceller.cli.ExitCode;
-import io.restorejobcanceller.cli.OutputNotWrittenException;
-import io.restorejobcanceller.cli.UsageException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
 
+import io.restorejobcanceller.cli.ExitCode;
+import io.restorejobcanceller.cli.OutputNotWrittenException;
+import io.restorejobcanceller.cli.UsageException;
 import io.restorejobcanceller.sending.HumanDuration;
+
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;

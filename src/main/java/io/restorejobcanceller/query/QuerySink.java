@@ -3,7 +3,7 @@ package io.restorejobcanceller.query;
 import java.util.List;
 
 /** Receives a query's result as it is read: the column names once, then each row, then the end. */
-public interface QuerySink {
+interface QuerySink {
 
     void columns(List<String> names);
 

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 
 /** The read side of the results table, for reports: what exists, and what a selection holds. */
 @Repository
-public class AuditQueries {
+class AuditQueries {
 
     private final JdbcClient jdbc;
 

@@ -13,7 +13,7 @@ import io.restorejobcanceller.outcome.OutcomeRecord;
  * A report: the database read, the selection, when its rows were recorded, its counts per outcome, its counts
  * grouped as asked (and as the HTML report's charts need), and its rows whose outcome is listed.
  */
-public record AuditReport(String database, AuditSelection selection, Instant firstRecorded, Instant lastRecorded,
+record AuditReport(String database, AuditSelection selection, Instant firstRecorded, Instant lastRecorded,
                           List<Group> summary, Map<Grouping, List<Group>> groups, List<OutcomeRecord> rows) {
 
     /**

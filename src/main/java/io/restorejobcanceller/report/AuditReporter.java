@@ -1,9 +1,5 @@
 package io.restorejobcanceller.report;
 
-import io.restorejobcanceller.cli.OutputNotWrittenException;
-import io.restorejobcanceller.cli.ExitCode;
-import io.restorejobcanceller.cli.Terminal;
-import io.restorejobcanceller.cli.UsageException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +8,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.stream.Collectors;
 
+import io.restorejobcanceller.cli.ExitCode;
+import io.restorejobcanceller.cli.OutputNotWrittenException;
+import io.restorejobcanceller.cli.Terminal;
+import io.restorejobcanceller.cli.UsageException;
 import io.restorejobcanceller.database.ResultsDatabase;
 
 import org.springframework.stereotype.Component;

@@ -14,7 +14,7 @@ import io.restorejobcanceller.outcome.Outcome;
  * one input file, rows recorded since an instant), which outcomes it lists row by row (its counts cover every
  * outcome), and what the counts are grouped by ({@code null}: by error code, for the rows needing attention).
  */
-public record AuditSelection(Long executionId, Long instanceId, String inputFile, Instant since, Set<Outcome> listed,
+record AuditSelection(Long executionId, Long instanceId, String inputFile, Instant since, Set<Outcome> listed,
                              Grouping by) {
 
     public String describe() {

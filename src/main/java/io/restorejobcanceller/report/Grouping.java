@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** What a report's counts can be grouped by ({@code --by}): each a column (or expression) of the results table. */
-public enum Grouping {
+enum Grouping {
     OUTCOME("OUTCOME"),
     ERROR_CODE("ERROR_CODE"),
     PROJECT("GROUP_ID"),

@@ -1,19 +1,19 @@
 package io.restorejobcanceller.report;
 
-import io.restorejobcanceller.cli.GlobalOptions;
-import io.restorejobcanceller.cli.Version;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-
-import org.springframework.beans.factory.annotation.Autowired;
+import io.restorejobcanceller.cli.GlobalOptions;
+import io.restorejobcanceller.cli.Version;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 @Command(name = "report", mixinStandardHelpOptions = true, versionProvider = Version.class, showDefaultValues = true,
         description = {"The audit report of the results table: what was selected, counts per outcome, why rows need "

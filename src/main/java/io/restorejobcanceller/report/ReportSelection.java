@@ -1,6 +1,5 @@
 package io.restorejobcanceller.report;
 
-import io.restorejobcanceller.cli.UsageException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +13,7 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 
+import io.restorejobcanceller.cli.UsageException;
 import io.restorejobcanceller.outcome.Outcome;
 
 import org.springframework.stereotype.Component;

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** Renders a report in a format; {@code width} is the table's (the terminal's, or 120 columns). */
 @Component
-public class ReportWriter {
+class ReportWriter {
 
     private final JsonMapper json;
     private final HtmlReport html;

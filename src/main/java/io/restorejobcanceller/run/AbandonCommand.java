@@ -4,10 +4,10 @@ import java.util.concurrent.Callable;
 
 import io.restorejobcanceller.cli.Version;
 
-import org.springframework.beans.factory.annotation.Autowired;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 @Command(name = "abandon", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Gives up a failed or stopped job execution for good: its file is not run again unless it changes.")

@@ -1,18 +1,19 @@
 package io.restorejobcanceller.run;
 
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
 import io.restorejobcanceller.cli.GlobalOptions;
 import io.restorejobcanceller.cli.LegacyArguments;
 import io.restorejobcanceller.cli.ProfileOption;
 import io.restorejobcanceller.cli.Version;
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
-
-import org.springframework.beans.factory.annotation.Autowired;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 @Command(name = "cancel", mixinStandardHelpOptions = true, versionProvider = Version.class, showDefaultValues = true,
         description = {"Checks a CSV file of targets (groupId,clusterName,restoreJobId), then cancels their restore jobs "

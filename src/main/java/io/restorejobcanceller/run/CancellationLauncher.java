@@ -1,15 +1,15 @@
 package io.restorejobcanceller.run;
 
-import io.restorejobcanceller.cli.UsageException;
-
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Optional;
 
+import io.restorejobcanceller.cli.UsageException;
 import io.restorejobcanceller.job.CancellationJobConfiguration;
 import io.restorejobcanceller.job.RecordingWatchdog;
 import io.restorejobcanceller.outcome.Outcome;
 import io.restorejobcanceller.outcome.OutcomeRepository;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
  * died (nobody holds its lock) is marked FAILED through {@link JobOperator#recover} and restarted.
  */
 @Component
-public class CancellationLauncher {
+class CancellationLauncher {
 
     private static final Logger log = LoggerFactory.getLogger(CancellationLauncher.class);
 

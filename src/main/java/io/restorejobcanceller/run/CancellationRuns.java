@@ -1,20 +1,22 @@
 package io.restorejobcanceller.run;
 
-import io.restorejobcanceller.cli.ExitCode;
-import io.restorejobcanceller.cli.UsageException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 
+import io.restorejobcanceller.cli.ExitCode;
+import io.restorejobcanceller.cli.UsageException;
 import io.restorejobcanceller.input.InputFile;
 import io.restorejobcanceller.input.InputFileException;
+import io.restorejobcanceller.input.InputFiles;
 import io.restorejobcanceller.job.CancellationJobConfiguration;
 import io.restorejobcanceller.job.KnownTargets;
 import io.restorejobcanceller.job.StepProperties;
 import io.restorejobcanceller.outcome.OutcomeRepository;
 import io.restorejobcanceller.run.CancellationLauncher.Launch;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,15 +42,17 @@ public class CancellationRuns {
     private final RunSummary summary;
     private final Inbox inboxFiles;
     private final RunPlan plan;
+    private final InputFiles inputFiles;
 
     CancellationRuns(CancellationLauncher launcher, InputProperties inbox, StepProperties step, RunSummary summary,
-                     Inbox inboxFiles, RunPlan plan) {
+                     Inbox inboxFiles, RunPlan plan, InputFiles inputFiles) {
         this.launcher = launcher;
         this.inbox = inbox;
         this.step = step;
         this.summary = summary;
         this.inboxFiles = inboxFiles;
         this.plan = plan;
+        this.inputFiles = inputFiles;
     }
 
     int cancel(CancelCommand options) throws Exception {
@@ -80,7 +84,7 @@ public class CancellationRuns {
         Choices choices = new Choices(asked.dryRun(), asked.checkFirst() || step.checkFirst(), asked.confirmed(),
                 asked.resendKnown(), asked.scheduled());
         if (!Files.isDirectory(input)) {
-            return runFile(InputFile.inspect(input), choices, false);
+            return runFile(inputFiles.inspect(input), choices, false);
         }
         List<Path> files = inboxFiles.readyFiles(input);
         if (files.isEmpty()) {
@@ -91,7 +95,7 @@ public class CancellationRuns {
         for (Path file : files) {
             int fileExit;
             try {
-                fileExit = runFile(InputFile.inspect(file), choices, true);
+                fileExit = runFile(inputFiles.inspect(file), choices, true);
             } catch (InputFileException e) {
                 if (Files.notExists(file, LinkOption.NOFOLLOW_LINKS)) {
                     Inbox.warnRemoved(file);
@@ -158,7 +162,7 @@ public class CancellationRuns {
         JobExecution execution = launcher.execution(id);
         var parameters = execution.getJobParameters();
         Path path = Path.of(parameters.getString(CancellationJobConfiguration.INPUT_FILE));
-        InputFile file = InputFile.inspect(path);
+        InputFile file = inputFiles.inspect(path);
         if (!file.sha256().equals(parameters.getString(CancellationJobConfiguration.INPUT_SHA256))) {
             throw new UsageException(path + " has changed since execution " + execution.getId()
                     + " read it; restarting would misread its lines (run the new content as a new file instead)");

@@ -1,17 +1,16 @@
 package io.restorejobcanceller.run;
 
-import java.nio.file.Path;
-import java.time.Duration;
-
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
+import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code canceller.input.*}: the nightly inbox, when {@code --input} names a directory.
+ * {@code canceller.input.*}: the nightly inbox, when {@code cancel DIR} or {@code schedule DIR} names a directory.
  *
  * @param pattern glob of the files to process in the directory, in name order
  * @param archiveDir where a file is moved once its job completed; {@code null} leaves it in place
@@ -19,6 +18,6 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("canceller.input")
-public record InputProperties(@NotBlank @DefaultValue("*.csv") String pattern, Path archiveDir,
-                              @NotNull @DefaultValue("5s") Duration settleTime) {
+record InputProperties(@NotBlank @DefaultValue("*.csv") String pattern, Path archiveDir,
+                       @NotNull @DefaultValue("5s") Duration settleTime) {
 }

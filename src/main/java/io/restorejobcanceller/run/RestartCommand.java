@@ -5,10 +5,10 @@ import java.util.concurrent.Callable;
 import io.restorejobcanceller.cli.ProfileOption;
 import io.restorejobcanceller.cli.Version;
 
-import org.springframework.beans.factory.annotation.Autowired;
-
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 @Command(name = "restart", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Restarts a failed or stopped job execution: rows already recorded are not sent again.")

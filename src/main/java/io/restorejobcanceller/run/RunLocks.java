@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * and the lock with it. So "locked" means "running", never a guess from the age of an execution.
  */
 @Component
-public class RunLocks {
+class RunLocks {
 
     /** PostgreSQL's lock_not_available, H2's lock timeout. */
     private static final Set<String> BUSY_SQL_STATES = Set.of("55P03", "HYT00");

@@ -1,16 +1,17 @@
 package io.restorejobcanceller.run;
 
-import io.restorejobcanceller.cli.UsageException;
 import java.util.Map;
 
-import io.restorejobcanceller.atlas.AtlasCredentials;
+import io.restorejobcanceller.atlas.auth.AtlasCredentials;
 import io.restorejobcanceller.atlas.AtlasProperties;
+import io.restorejobcanceller.cli.UsageException;
 import io.restorejobcanceller.input.InputFile;
 import io.restorejobcanceller.job.GuardProperties;
 import io.restorejobcanceller.sending.HumanDuration;
 import io.restorejobcanceller.sending.RateLookup;
 import io.restorejobcanceller.sending.RateProperties;
 import io.restorejobcanceller.sending.RateSources;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +46,7 @@ class RunPlan {
 
     /** Approves a run of this file, or throws why not; {@code confirmed}: the operator said yes beforehand. */
     void approve(InputFile file, boolean dryRun, boolean confirmed) {
-        Map<String, Long> sent = file.spread().validRowsIn(guard::allows);
+        Map<String, Long> sent = file.rowsPerProject().validRowsIn(guard::allows);
         long toSend = sent.values().stream().mapToLong(Long::longValue).sum();
         String guarded = guard.maxCancellations() > 0 && toSend > guard.maxCancellations()
                 ? "canceller.guard.max-cancellations=" + guard.maxCancellations() + ": " + file.path().getFileName() + " has "
@@ -60,11 +61,11 @@ class RunPlan {
         if (guarded != null) {
             throw new UsageException(guarded);
         }
-        long valid = file.spread().validRowsOf(project -> true);
+        long valid = file.rowsPerProject().validRowsOf(project -> true);
         boolean rateLater = lookUpOnceConfirmed(confirmed);
         log.info("{}", plan(file, valid, toSend, sent, rateLater ? null : rates.follow(sent.keySet())));
         if (!confirmed) {
-            ask("Cancel " + toSend + " restore jobs in " + (toSend == valid ? file.spread().describe()
+            ask("Cancel " + toSend + " restore jobs in " + (toSend == valid ? file.rowsPerProject().describe()
                     : sent.size() + " allowed project" + (sent.size() == 1 ? "" : "s")) + " " + destination() + "?");
         }
         if (rateLater) {
@@ -115,7 +116,7 @@ class RunPlan {
 
     /** Asks Atlas again for the buckets of the file's projects (a restart's rate may have changed); said unless configured. */
     private String followedRate(InputFile file) {
-        RateSources sources = rates.follow(file.spread().validRowsIn(guard::allows).keySet());
+        RateSources sources = rates.follow(file.rowsPerProject().validRowsIn(guard::allows).keySet());
         return sources.configured() ? "" : "; " + sources.describe();
     }
 
@@ -139,7 +140,7 @@ class RunPlan {
         String least = sources == null ? "; rate: Atlas's buckets, asked once confirmed"
                 : sources.configured() && sources.leastTimeFor(sent, rate).isEmpty() ? "" : "; " + rate(sent, sources);
         return "Plan: " + file.dataRows() + (file.dataRows() == 1 ? " row of " : " rows of ") + file.path().getFileName()
-                + ", " + valid + " valid, naming " + file.spread().describe() + outside + least + "; " + destination();
+                + ", " + valid + " valid, naming " + file.rowsPerProject().describe() + outside + least + "; " + destination();
     }
 
     /** Where the requests go and as whom: the base URL and the credentials with their public id and origin. */

@@ -1,7 +1,5 @@
 package io.restorejobcanceller.run;
 
-import io.restorejobcanceller.cli.ExitCode;
-import io.restorejobcanceller.cli.Terminal;
 import java.io.PrintStream;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -9,6 +7,8 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.restorejobcanceller.cli.ExitCode;
+import io.restorejobcanceller.cli.Terminal;
 import io.restorejobcanceller.database.ResultsDatabase;
 import io.restorejobcanceller.job.CancellationJobConfiguration;
 import io.restorejobcanceller.outcome.Outcome;

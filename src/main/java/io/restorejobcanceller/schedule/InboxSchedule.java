@@ -1,13 +1,14 @@
 package io.restorejobcanceller.schedule;
 
-import io.restorejobcanceller.run.CancellationRuns;
-import io.restorejobcanceller.run.GracefulShutdown;
-import io.restorejobcanceller.cli.ExitCode;
-import io.restorejobcanceller.cli.UsageException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZonedDateTime;
+
+import io.restorejobcanceller.cli.ExitCode;
+import io.restorejobcanceller.cli.UsageException;
+import io.restorejobcanceller.run.CancellationRuns;
+import io.restorejobcanceller.run.GracefulShutdown;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,18 +1,19 @@
 package io.restorejobcanceller.schedule;
 
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
 import io.restorejobcanceller.cli.GlobalOptions;
 import io.restorejobcanceller.cli.LegacyArguments;
 import io.restorejobcanceller.cli.ProfileOption;
 import io.restorejobcanceller.cli.Version;
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
-
-import org.springframework.beans.factory.annotation.Autowired;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 @Command(name = "schedule", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"Keeps running and processes an inbox directory when the cron expression of the setting 'canceller.schedule.cron' fires (for hosts without cron).",

@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
-/** {@code canceller.schedule.*}: when {@code --schedule} processes the inbox (Spring cron, six fields). */
+/** {@code canceller.schedule.*}: when {@code schedule DIR} processes the inbox (Spring cron, six fields). */
 @Validated
 @ConfigurationProperties("canceller.schedule")
-public record ScheduleProperties(@NotBlank @DefaultValue("0 0 2 * * *") String cron) {
+record ScheduleProperties(@NotBlank @DefaultValue("0 0 2 * * *") String cron) {
 }

@@ -5,7 +5,7 @@ import io.restorejobcanceller.atlas.AtlasApiException;
 import io.restorejobcanceller.atlas.AtlasUnreachableException;
 import io.restorejobcanceller.atlas.CancellationTarget;
 import io.restorejobcanceller.atlas.RestoreJobState;
-import io.restorejobcanceller.atlas.RestoreJobs;
+import io.restorejobcanceller.atlas.client.RestoreJobs;
 import io.restorejobcanceller.atlas.Retries;
 import io.restorejobcanceller.atlas.Sleeper;
 import io.restorejobcanceller.outcome.Outcome;

@@ -1,6 +1,6 @@
 package io.restorejobcanceller.sending;
 
-import io.restorejobcanceller.atlas.AtlasClientConfiguration;
+import io.restorejobcanceller.atlas.client.AtlasClientConfiguration;
 import org.hibernate.validator.constraints.Range;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;

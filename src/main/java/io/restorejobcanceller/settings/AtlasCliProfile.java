@@ -1,5 +1,7 @@
 package io.restorejobcanceller.settings;
 
+import io.restorejobcanceller.atlas.auth.AtlasCredentials;
+import io.restorejobcanceller.atlas.auth.SecretFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,8 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import io.restorejobcanceller.atlas.AtlasCredentials;
-import io.restorejobcanceller.atlas.SecretFile;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.toml.TomlMapper;

@@ -3,7 +3,7 @@ package io.restorejobcanceller.settings;
 import java.util.HashMap;
 import java.util.Map;
 
-import io.restorejobcanceller.atlas.AtlasClientConfiguration;
+import io.restorejobcanceller.atlas.client.AtlasClientConfiguration;
 import io.restorejobcanceller.sending.SendingProperties;
 
 import org.springframework.boot.EnvironmentPostProcessor;

@@ -9,7 +9,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import io.restorejobcanceller.atlas.AtlasCredentials;
+import io.restorejobcanceller.atlas.auth.AtlasCredentials;
 import io.restorejobcanceller.database.DatabaseUrl;
 
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
@@ -56,7 +56,7 @@ public class KnownSettings implements ApplicationListener<ApplicationEnvironment
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
         ConfigurableEnvironment environment = event.getEnvironment();
         SettingsFiles.announce(environment);
-        DatabaseUrl.durable(environment.getProperty(ResultsDatabaseSettings.URL, "")); // refuses a URL against the crash guarantee
+        DatabaseUrl.durable(environment.getProperty(DatabaseUrl.SETTING, "")); // refuses a URL against the crash guarantee
         Map<ConfigurationPropertyName, String> keys = SettingsMetadata.keys();
         for (PropertySource<?> source : environment.getPropertySources()) {
             if (source instanceof EnumerablePropertySource<?> enumerable) {

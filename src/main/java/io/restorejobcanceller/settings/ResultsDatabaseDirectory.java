@@ -30,7 +30,7 @@ public class ResultsDatabaseDirectory implements ApplicationListener<Application
         if (CommandWord.isOneOf(environment, ResultsDatabase.READING_COMMANDS)) {
             return; // opened only if it exists
         }
-        String url = environment.getProperty(ResultsDatabaseSettings.URL, "");
+        String url = environment.getProperty(DatabaseUrl.SETTING, "");
         DatabaseUrl.h2File(url).map(Path::getParent).ifPresent(directory -> {
             try {
                 Files.createDirectories(directory);

@@ -21,11 +21,10 @@ import org.springframework.core.env.MapPropertySource;
  */
 public class ResultsDatabaseSettings implements EnvironmentPostProcessor, Ordered {
 
-    public static final String URL = "spring.datasource.url";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        String configured = environment.getProperty(URL);
+        String configured = environment.getProperty(DatabaseUrl.SETTING);
         String url = configured == null || configured.isBlank() ? defaultUrl(environment) : configured.strip();
         Map<String, Object> settings = new HashMap<>();
         if (CommandWord.isOneOf(environment, ResultsDatabase.READING_COMMANDS)) {
@@ -38,7 +37,7 @@ public class ResultsDatabaseSettings implements EnvironmentPostProcessor, Ordere
         } catch (IllegalArgumentException conflicting) {
             // reported by KnownSettings once logging is set up: one line, not a start-up failure report
         }
-        settings.put(URL, url);
+        settings.put(DatabaseUrl.SETTING, url);
         environment.getPropertySources().addFirst(new MapPropertySource("resultsDatabase", settings));
     }
 

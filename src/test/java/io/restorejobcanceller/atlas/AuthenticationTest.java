@@ -1,5 +1,6 @@
 package io.restorejobcanceller.atlas;
 
+import io.restorejobcanceller.atlas.auth.AtlasCredentials;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
@@ -25,14 +26,14 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** Service accounts against a loopback token endpoint, and how credentials and the base URL are chosen. */
 @ExtendWith(OutputCaptureExtension.class)
-class AuthenticationTest {
+public class AuthenticationTest {
 
     @RegisterExtension
     static final CancellerHarness canceller = new CancellerHarness();
     private static final AtlasStub atlas = canceller.atlas();
 
-    static final String CLIENT_ID = "mdb_sa_id_0123456789abcdef";
-    static final String CLIENT_SECRET = "test-client-secret-do-not-print";
+    public static final String CLIENT_ID = "mdb_sa_id_0123456789abcdef";
+    public static final String CLIENT_SECRET = "test-client-secret-do-not-print";
 
     @Test
     void aServiceAccountMintsOneTokenForTheRunAndRevokesIt() {
@@ -218,12 +219,12 @@ class AuthenticationTest {
         assertThat(AtlasProperties.isLoopback("cloud.mongodb.com")).isFalse();
     }
 
-    static void useServiceAccount(CancellerHarness harness) {
+    public static void useServiceAccount(CancellerHarness harness) {
         harness.token(null).env(AtlasCredentials.CLIENT_ID, CLIENT_ID).env(AtlasCredentials.CLIENT_SECRET, CLIENT_SECRET);
     }
 
     /** Targets 1..count answer 204 to this bearer token only, 401 otherwise. */
-    static void bearerRequired(AtlasStub stub, String token, int count) {
+    public static void bearerRequired(AtlasStub stub, String token, int count) {
         for (int n = 1; n <= count; n++) {
             stub.requireToken(path(n), token);
         }

@@ -1,5 +1,6 @@
 package io.restorejobcanceller.atlas;
 
+import io.restorejobcanceller.atlas.auth.AtlasCredentials;
 import static io.restorejobcanceller.testing.Targets.csv;
 import static io.restorejobcanceller.testing.Targets.path;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
-import io.restorejobcanceller.atlas.AtlasCredentials;
+import io.restorejobcanceller.atlas.auth.AtlasCredentials;
 import io.restorejobcanceller.testing.CancellerHarness;
 import io.restorejobcanceller.testing.CancellerProcess;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import static io.restorejobcanceller.testing.Targets.csv;
 import static io.restorejobcanceller.testing.Targets.path;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.restorejobcanceller.atlas.AtlasCredentials;
+import io.restorejobcanceller.atlas.auth.AtlasCredentials;
 import io.restorejobcanceller.testing.AtlasStub;
 import io.restorejobcanceller.testing.CancellerHarness;
 import org.junit.jupiter.api.Test;

@@ -8,6 +8,7 @@ import java.util.List;
 import io.restorejobcanceller.testing.AtlasStub;
 import io.restorejobcanceller.testing.CancellerHarness;
 import io.restorejobcanceller.testing.Targets;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;

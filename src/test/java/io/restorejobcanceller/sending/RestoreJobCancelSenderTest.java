@@ -14,7 +14,7 @@ import io.restorejobcanceller.atlas.AtlasAnswer;
 import io.restorejobcanceller.atlas.AtlasApiException;
 import io.restorejobcanceller.atlas.AtlasUnreachableException;
 import io.restorejobcanceller.atlas.CancellationTarget;
-import io.restorejobcanceller.atlas.RestoreJobs;
+import io.restorejobcanceller.atlas.client.RestoreJobs;
 import io.restorejobcanceller.atlas.RestoreJobState;
 import io.restorejobcanceller.outcome.Outcome;
 import io.restorejobcanceller.testing.RecordingSleeper;

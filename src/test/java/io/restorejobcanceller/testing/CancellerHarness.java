@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.restorejobcanceller.CancellerApplication;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -50,7 +52,7 @@ public final class CancellerHarness implements BeforeEachCallback, AfterEachCall
     private Path directory;
     private RecordingSleeper sleeper;
     private MeterRegistry meters;
-    private Runnable afterStart = () -> { };
+    private Consumer<ConfigurableApplicationContext> afterStart = context -> { };
 
     public CancellerHarness() {
         this(null);
@@ -80,7 +82,7 @@ public final class CancellerHarness implements BeforeEachCallback, AfterEachCall
         environment.put("MONGODB_ATLAS_ACCESS_TOKEN", "test-token");
         environment.put("XDG_CONFIG_HOME", directory.resolve("config").toString()); // never the user's own settings
         settings.clear();
-        afterStart = () -> { };
+        afterStart = started -> { };
         with("--spring.datasource.url=" + jdbcUrl);
         with("--canceller.atlas.base-url=" + atlas.baseUrl());
         with("--canceller.atlas.read-timeout=2s");
@@ -132,6 +134,11 @@ public final class CancellerHarness implements BeforeEachCallback, AfterEachCall
 
     /** Runs once the application has started, before its command runs (e.g. what a reloaded logging configuration does). */
     public CancellerHarness afterStart(Runnable action) {
+        return afterStart(context -> action.run());
+    }
+
+    /** Runs with the started application's beans, before its command runs (e.g. a job launched directly). */
+    public CancellerHarness afterStart(Consumer<ConfigurableApplicationContext> action) {
         afterStart = action;
         return this;
     }
@@ -157,7 +164,7 @@ public final class CancellerHarness implements BeforeEachCallback, AfterEachCall
             context.registerBean("recordingClock", Clock.class, sleeper::clock, definition -> definition.setPrimary(true));
         });
         application.addListeners((ApplicationStartedEvent started) -> meters = started.getApplicationContext().getBean(MeterRegistry.class));
-        application.addListeners((ApplicationStartedEvent started) -> afterStart.run());
+        application.addListeners((ApplicationStartedEvent started) -> afterStart.accept(started.getApplicationContext()));
         List<String> all = new ArrayList<>(settings.values());
         all.addAll(List.of(args));
         return CancellerApplication.run(application, all.toArray(String[]::new));
