@@ -26,7 +26,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Scope;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -104,9 +103,9 @@ public class CancellationJobConfiguration {
 
     @Bean
     @Scope("step")
-    RowFacts rowFacts(RunParameters run, InputFile inputFile, GuardProperties guard, JdbcClient jdbc,
+    RowFacts rowFacts(RunParameters run, InputFile inputFile, GuardProperties guard, OutcomeRepository outcomes,
                       ScopeRefusals scopeRefusals) {
-        return new RowFacts(run, inputFile.duplicates(), guard, new KnownTargets(jdbc, run), scopeRefusals);
+        return new RowFacts(run, inputFile.duplicates(), guard, new KnownTargets(outcomes, run), scopeRefusals);
     }
 
     @Bean

@@ -78,4 +78,12 @@ final class SkipBudget {
             throw passed;
         }
     }
+
+    /** A row ended REJECTED or FAILED: the skippable event counted by the step's {@code SkipPolicy}. */
+    static final class RowNotCancelledException extends RuntimeException {
+
+        RowNotCancelledException(long lineNumber, RowResult result) {
+            super("line " + lineNumber + " ended " + result.outcome() + ": " + result.detail());
+        }
+    }
 }

@@ -1,11 +1,18 @@
 package io.restorejobcanceller.outcome;
 
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
+
+import io.restorejobcanceller.atlas.CancellationTarget;
 
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,6 +33,7 @@ public class OutcomeRepository {
     static final int DETAIL_MAX_LENGTH = 1000;
     static final int VALUE_MAX_LENGTH = 255;
     static final int ERROR_CODE_MAX_LENGTH = 100;
+    private static final int LOOKUP_BATCH = 500;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate outsideChunkTransaction;
@@ -85,5 +93,29 @@ public class OutcomeRepository {
         }
         String storable = value.replace('\0', '\uFFFD');
         return storable.length() <= max ? storable : storable.substring(0, max - 3) + "...";
+    }
+
+    /** A real run's row that finished a target: CANCELLED, or gone (NOT_FOUND, SKIPPED). */
+    public record Finished(CancellationTarget target, Outcome outcome, long executionId, String inputFile, long lineNumber,
+                           OffsetDateTime recordedAt) {
+    }
+
+    /**
+     * The rows of other job instances' real runs that finished one of these restore jobs, looked up by restore job id
+     * (indexed) in batches and passed to {@code each}.
+     */
+    public void finishedElsewhere(List<String> restoreJobIds, long exceptInstanceId, Consumer<Finished> each) {
+        for (int from = 0; from < restoreJobIds.size(); from += LOOKUP_BATCH) {
+            List<String> batch = restoreJobIds.subList(from, Math.min(restoreJobIds.size(), from + LOOKUP_BATCH));
+            List<Object> params = new ArrayList<>(batch);
+            params.add(exceptInstanceId);
+            jdbc.sql("SELECT GROUP_ID, CLUSTER_NAME, RESTORE_JOB_ID, OUTCOME, JOB_EXECUTION_ID, INPUT_FILE, LINE_NUMBER, RECORDED_AT"
+                            + " FROM CANCELLATION_OUTCOME WHERE RESTORE_JOB_ID IN (" + String.join(",", Collections.nCopies(batch.size(), "?"))
+                            + ") AND JOB_INSTANCE_ID <> ? AND DRY_RUN = FALSE AND OUTCOME IN ('CANCELLED', 'NOT_FOUND', 'SKIPPED')")
+                    .params(params)
+                    .query((RowCallbackHandler) rs -> each.accept(new Finished(
+                            new CancellationTarget(rs.getString(1), rs.getString(2), rs.getString(3)), Outcome.valueOf(rs.getString(4)),
+                            rs.getLong(5), rs.getString(6), rs.getLong(7), rs.getObject(8, OffsetDateTime.class))));
+        }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.net.URI;
 import java.nio.file.Files;
@@ -82,13 +83,15 @@ class RelaxedSettingsTest {
 
                 // when
                 check(written);
-                Object bound = component.getAccessor().invoke(Binder.get(written).bindOrCreate(prefix, record));
+                Method accessor = component.getAccessor();
+                accessor.setAccessible(true); // the records are package-private in their rooms
+                Object bound = accessor.invoke(Binder.get(written).bindOrCreate(prefix, record));
 
                 // then
                 assertThat(bound).as(form + " " + form.written.apply(key)).isEqualTo(
-                        component.getAccessor().invoke(Binder.get(canonical).bindOrCreate(prefix, record)));
+                        accessor.invoke(Binder.get(canonical).bindOrCreate(prefix, record)));
                 assertThat(bound).as(key + " bound from a value, not its default").isNotEqualTo(
-                        component.getAccessor().invoke(Binder.get(new StandardEnvironment()).bindOrCreate(prefix, record)));
+                        accessor.invoke(Binder.get(new StandardEnvironment()).bindOrCreate(prefix, record)));
             }
         }
     }
