@@ -46,13 +46,13 @@ public class RequestThrottle {
         }
 
         /**
-         * A bucket Atlas told is followed with a little slack: a burst one short of its capacity and 1 % more time
-         * between refills, so that a request that reaches Atlas sooner after the one before than it left here (the
-         * first one also opened the connection) still finds a token.
+         * A bucket Atlas told is followed with a little slack: a burst a fifth (at least one) short of its capacity and
+         * 1 % more time between refills, so that requests that reach Atlas sooner after the ones before than they left
+         * here (a worker thread or the machine was late) still find a token.
          */
         private void shape(Bucket bucket) {
             interval = bucket == null ? Duration.ZERO : fromAtlas ? bucket.interval().multipliedBy(101).dividedBy(100) : bucket.interval();
-            burst = bucket == null ? 1 : fromAtlas ? Math.max(1, bucket.capacity() - 1) : bucket.capacity();
+            burst = bucket == null ? 1 : fromAtlas ? Math.max(1, bucket.capacity() - Math.max(1, (bucket.capacity() + 4) / 5)) : bucket.capacity();
         }
 
         private Instant readyAt() {
