@@ -1,6 +1,8 @@
 package io.restorejobcanceller.cli;
 
 import java.io.PrintWriter;
+import java.lang.reflect.Constructor;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
 
 import io.restorejobcanceller.database.ResultsDatabase;
@@ -8,7 +10,7 @@ import io.restorejobcanceller.database.ResultsDatabase;
 import picocli.CommandLine.IFactory;
 import picocli.CommandLine;
 
-import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -23,11 +25,11 @@ import org.springframework.stereotype.Component;
 class Commands implements ApplicationRunner, ExitCodeGenerator {
 
     private final Invocation invocation;
-    private final AutowireCapableBeanFactory beans;
+    private final BeanFactory beans;
     private final ResultsDatabase database;
     private int exitCode = ExitCode.OK;
 
-    Commands(Invocation invocation, AutowireCapableBeanFactory beans, ResultsDatabase database) {
+    Commands(Invocation invocation, BeanFactory beans, ResultsDatabase database) {
         this.invocation = invocation;
         this.beans = beans;
         this.database = database;
@@ -42,13 +44,23 @@ class Commands implements ApplicationRunner, ExitCodeGenerator {
         exitCode = commandLine.execute(invocation.commandArguments().toArray(String[]::new));
     }
 
-    /** Subcommands are made by Spring, their options and mixins as picocli makes them. */
+    /**
+     * A subcommand is made with its constructor that takes the beans it runs with (the other one serves the parse
+     * before Spring starts); its options and mixins are made as picocli makes them. Explicit rather than
+     * {@code createBean}: the build-time bean definitions leave no constructor resolution to do at run time.
+     */
     private IFactory springFactory() {
         IFactory plain = CommandLine.defaultFactory();
         return new IFactory() {
             @Override
             public <K> K create(Class<K> type) throws Exception {
-                return Callable.class.isAssignableFrom(type) ? beans.createBean(type) : plain.create(type);
+                if (!Callable.class.isAssignableFrom(type)) {
+                    return plain.create(type);
+                }
+                Constructor<?> injecting = Arrays.stream(type.getDeclaredConstructors()).filter(c -> c.getParameterCount() > 0)
+                        .findFirst().orElseThrow(() -> new IllegalStateException(type + " takes no beans"));
+                injecting.setAccessible(true);
+                return type.cast(injecting.newInstance(Arrays.stream(injecting.getParameterTypes()).map(beans::getBean).toArray()));
             }
         };
     }

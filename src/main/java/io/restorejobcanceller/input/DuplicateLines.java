@@ -40,8 +40,8 @@ public final class DuplicateLines {
     /**
      * Finds the repeated lines in two passes over the valid rows, in the order of their lines: the first keeps a
      * 64-bit fingerprint per row (8 bytes a row, sorted afterwards to find the fingerprints met twice); the second,
-     * needed only if some are, compares the rows of those fingerprints by their whole target, so a collision never
-     * makes a new target a duplicate.
+     * needed only if some are, keeps the first line and whole target of each of those fingerprints (about 60 bytes
+     * each) and compares the later rows' targets with it, so a collision never makes a new target a duplicate.
      */
     static final class Finder {
 
@@ -49,7 +49,9 @@ public final class DuplicateLines {
         private long[] fingerprints = new long[1024];
         private int rows;
         private long[] repeated;
-        private final Map<Key, Long> firstLineOf = new HashMap<>();
+        private long[] firstLineOfRepeated;
+        private Key[] firstTargetOfRepeated;
+        private final Map<Key, Long> collided = new HashMap<>();
         private final Map<String, String> clusterNames = new HashMap<>();
         private long[] lines = new long[16];
         private long[] firstLines = new long[16];
@@ -84,15 +86,28 @@ public final class DuplicateLines {
             }
             fingerprints = null;
             repeated = Arrays.copyOf(found, count);
+            firstLineOfRepeated = new long[count];
+            firstTargetOfRepeated = new Key[count];
             return count > 0;
         }
 
         /** The second pass: a valid row's target again, with its line. */
         void again(long line, CancellationTarget target) {
-            if (Arrays.binarySearch(repeated, fingerprint.applyAsLong(target)) < 0) {
+            int i = Arrays.binarySearch(repeated, fingerprint.applyAsLong(target));
+            if (i < 0) {
                 return;
             }
-            Long first = firstLineOf.putIfAbsent(key(target), line);
+            Key key = key(target);
+            Long first;
+            if (firstTargetOfRepeated[i] == null) {
+                firstTargetOfRepeated[i] = key;
+                firstLineOfRepeated[i] = line;
+                first = null;
+            } else if (firstTargetOfRepeated[i].equals(key)) {
+                first = firstLineOfRepeated[i];
+            } else {
+                first = collided.putIfAbsent(key, line); // another target with the same fingerprint: rare
+            }
             if (first != null) {
                 if (size == lines.length) {
                     lines = Arrays.copyOf(lines, size * 2);
@@ -104,7 +119,7 @@ public final class DuplicateLines {
         }
 
         DuplicateLines lines() {
-            return size == 0 ? NONE : new DuplicateLines(lines, firstLines, size);
+            return size == 0 ? NONE : new DuplicateLines(Arrays.copyOf(lines, size), Arrays.copyOf(firstLines, size), size);
         }
 
         /** A valid target in 28 bytes and a cluster name shared by its rows: its ids are 24 hexadecimal digits. */

@@ -16,6 +16,7 @@ import io.restorejobcanceller.sending.RestoreJobCancelSender;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
@@ -126,5 +127,28 @@ public class CancellationJobConfiguration {
     OutcomeRecorder outcomeRecorder(RunParameters run, OutcomeRepository outcomes, ProgressLog progress, Clock clock,
                                     RecordingWatchdog watchdog) {
         return new OutcomeRecorder(run, outcomes, progress, clock, watchdog);
+    }
+
+    /**
+     * The job parameters of one execution, read once for the step's beans.
+     *
+     * @param retryOf the job instance whose FAILED rows this one sends again, or {@code null}
+     */
+    record RunParameters(long jobInstanceId, long jobExecutionId, String inputFile, String sha256, boolean dryRun,
+                         boolean checkFirst, boolean resendKnown, Long retryOf) {
+
+        static RunParameters of(StepExecution stepExecution) {
+            JobParameters parameters = stepExecution.getJobParameters();
+            return new RunParameters(stepExecution.getJobExecution().getJobInstance().getInstanceId(),
+                    stepExecution.getJobExecutionId(), parameters.getString(INPUT_FILE),
+                    parameters.getString(INPUT_SHA256),
+                    isTrue(parameters, DRY_RUN), isTrue(parameters, CHECK_FIRST),
+                    isTrue(parameters, KnownTargets.RESEND_KNOWN), parameters.getLong(RETRY_OF));
+        }
+
+        private static boolean isTrue(JobParameters parameters, String name) {
+            var parameter = parameters.getParameter(name);
+            return parameter != null && Boolean.TRUE.equals(parameter.value());
+        }
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.restorejobcanceller.atlas.CancellationTarget;
 import io.restorejobcanceller.input.CheckedRow;
+import io.restorejobcanceller.job.CancellationJobConfiguration.RunParameters;
 import io.restorejobcanceller.outcome.OutcomeRepository;
 
 /**

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Set;
 
 import io.restorejobcanceller.input.CheckedRow;
+import io.restorejobcanceller.job.CancellationJobConfiguration.RunParameters;
 import io.restorejobcanceller.outcome.OutcomeRecord;
 import io.restorejobcanceller.outcome.OutcomeRepository;
 import io.restorejobcanceller.sending.RowResult;

@@ -5,11 +5,12 @@ import java.util.OptionalLong;
 
 import io.restorejobcanceller.input.CheckedRow;
 import io.restorejobcanceller.input.DuplicateLines;
+import io.restorejobcanceller.job.CancellationJobConfiguration.RunParameters;
 
 /**
  * Gathers what is known of each row for its {@link RowDecision}: the file's earlier line with the same target (known
- * of the file before the job starts), the
- * guard, what earlier runs did (looked up once per chunk), Atlas's refusals so far, and the run's parameters.
+ * of the file before the job starts), the guard, what earlier runs did (looked up once per chunk), Atlas's refusals
+ * so far, and the run's parameters.
  */
 final class RowFacts {
 

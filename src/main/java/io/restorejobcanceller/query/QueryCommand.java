@@ -14,8 +14,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import org.springframework.beans.factory.annotation.Autowired;
-
 @Command(name = "query", mixinStandardHelpOptions = true, versionProvider = Version.class, showDefaultValues = true,
         description = {"Runs one read-only SELECT on the results database (no database client needed).",
                 "Anything but a single SELECT calling only pure functions is refused before it reaches the database;",
@@ -32,7 +30,6 @@ public final class QueryCommand implements Callable<Integer> {
         this(null);
     }
 
-    @Autowired
     QueryCommand(QueryRunner runner) {
         this.runner = runner;
     }

@@ -13,8 +13,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import org.springframework.beans.factory.annotation.Autowired;
-
 @Command(name = "report", mixinStandardHelpOptions = true, versionProvider = Version.class, showDefaultValues = true,
         description = {"The audit report of the results table: what was selected, counts per outcome, why rows need "
                 + "attention, and the rows themselves.", "Selections combine: --file, --instance, --execution, --since."})
@@ -30,7 +28,6 @@ public final class ReportCommand implements Callable<Integer> {
         this(null);
     }
 
-    @Autowired
     ReportCommand(AuditReporter reporter) {
         this.reporter = reporter;
     }

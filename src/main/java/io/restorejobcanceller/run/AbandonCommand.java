@@ -7,8 +7,6 @@ import io.restorejobcanceller.cli.Version;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-import org.springframework.beans.factory.annotation.Autowired;
-
 @Command(name = "abandon", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Gives up a failed or stopped job execution for good: its file is not run again unless it changes.")
 public final class AbandonCommand implements Callable<Integer> {
@@ -23,7 +21,6 @@ public final class AbandonCommand implements Callable<Integer> {
         this(null);
     }
 
-    @Autowired
     AbandonCommand(CancellationRuns runs) {
         this.runs = runs;
     }

@@ -13,8 +13,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import org.springframework.beans.factory.annotation.Autowired;
-
 @Command(name = "cancel", mixinStandardHelpOptions = true, versionProvider = Version.class, showDefaultValues = true,
         description = {"Checks a CSV file of targets (groupId,clusterName,restoreJobId), then cancels their restore jobs "
                 + "and records one outcome per line.", "A directory is an inbox: each matching file not yet done, in name order.",
@@ -55,7 +53,6 @@ public final class CancelCommand implements Callable<Integer> {
         this(null);
     }
 
-    @Autowired
     CancelCommand(CancellationRuns runs) {
         this.runs = runs;
     }

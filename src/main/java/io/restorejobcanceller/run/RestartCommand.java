@@ -8,8 +8,6 @@ import io.restorejobcanceller.cli.Version;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-import org.springframework.beans.factory.annotation.Autowired;
-
 @Command(name = "restart", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Restarts a failed or stopped job execution: rows already recorded are not sent again.")
 public final class RestartCommand implements Callable<Integer> {
@@ -30,7 +28,6 @@ public final class RestartCommand implements Callable<Integer> {
         this(null);
     }
 
-    @Autowired
     RestartCommand(CancellationRuns runs) {
         this.runs = runs;
     }

@@ -13,8 +13,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import org.springframework.beans.factory.annotation.Autowired;
-
 @Command(name = "schedule", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"Keeps running and processes an inbox directory when the cron expression of the setting 'canceller.schedule.cron' fires (for hosts without cron).",
                 "Runs never overlap; SIGTERM stops the running one (restartable) and ends the process."})
@@ -39,7 +37,6 @@ public final class ScheduleCommand implements Callable<Integer> {
         this(null);
     }
 
-    @Autowired
     ScheduleCommand(InboxSchedule schedule) {
         this.schedule = schedule;
     }

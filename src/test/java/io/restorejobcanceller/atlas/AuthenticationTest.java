@@ -44,7 +44,7 @@ public class AuthenticationTest {
         Path input = canceller.file("in.csv", csv(5));
 
         // when
-        int exitCode = canceller.run("--input=" + input);
+        int exitCode = canceller.run("cancel", input.toString());
 
         // then
         assertThat(exitCode).isZero();
@@ -71,7 +71,7 @@ public class AuthenticationTest {
         Path input = canceller.file("in.csv", csv(2));
 
         // when
-        int exitCode = canceller.run("--input=" + input);
+        int exitCode = canceller.run("cancel", input.toString());
 
         // then
         assertThat(exitCode).isZero();
@@ -89,7 +89,7 @@ public class AuthenticationTest {
         Path input = canceller.file("in.csv", csv(3));
 
         // when
-        int exitCode = canceller.run("--input=" + input);
+        int exitCode = canceller.run("cancel", input.toString());
 
         // then
         assertThat(exitCode).isZero();
@@ -109,7 +109,7 @@ public class AuthenticationTest {
         Path input = canceller.file("in.csv", csv(20));
 
         // when
-        int exitCode = canceller.run("--input=" + input);
+        int exitCode = canceller.run("cancel", input.toString());
 
         // then
         assertThat(exitCode).isEqualTo(1);
@@ -128,7 +128,7 @@ public class AuthenticationTest {
         Path input = canceller.file("in.csv", csv(1));
 
         // when
-        int exitCode = canceller.run("--input=" + input);
+        int exitCode = canceller.run("cancel", input.toString());
 
         // then
         assertThat(exitCode).isZero();
@@ -142,7 +142,7 @@ public class AuthenticationTest {
         Path input = canceller.file("in.csv", csv(1));
 
         // when
-        int exitCode = canceller.run("--input=" + input);
+        int exitCode = canceller.run("cancel", input.toString());
 
         // then
         assertThat(exitCode).isEqualTo(2);
@@ -157,7 +157,7 @@ public class AuthenticationTest {
         Path input = canceller.file("in.csv", csv(1));
 
         // when
-        int exitCode = canceller.run("--input=" + input);
+        int exitCode = canceller.run("cancel", input.toString());
 
         // then
         assertThat(exitCode).isEqualTo(2);
@@ -172,7 +172,7 @@ public class AuthenticationTest {
         Path input = canceller.file("in.csv", csv(1));
 
         // when
-        int exitCode = canceller.run("--input=" + input);
+        int exitCode = canceller.run("cancel", input.toString());
 
         // then
         assertThat(exitCode).isEqualTo(2);
@@ -187,7 +187,7 @@ public class AuthenticationTest {
         Path input = canceller.file("in.csv", csv(1));
 
         // when
-        int exitCode = canceller.with("--canceller.atlas.base-url=http://atlas.example.com").run("--input=" + input);
+        int exitCode = canceller.with("--canceller.atlas.base-url=http://atlas.example.com").run("cancel", input.toString());
 
         // then
         assertThat(exitCode).isEqualTo(2);
@@ -201,7 +201,7 @@ public class AuthenticationTest {
         Path input = canceller.file("in.csv", csv(2));
 
         // when
-        int exitCode = canceller.run("--input=" + input);
+        int exitCode = canceller.run("cancel", input.toString());
 
         // then
         assertThat(exitCode).isZero();

@@ -32,7 +32,7 @@ class DigestAuthenticationTest {
             Path input = canceller.file("in.csv", csv(1000));
 
             // when
-            int exitCode = canceller.run("--input=" + input);
+            int exitCode = canceller.run("cancel", input.toString());
 
             // then
             assertThat(exitCode).isZero();
@@ -57,7 +57,7 @@ class DigestAuthenticationTest {
             Path input = canceller.file("in.csv", csv(100));
 
             // when
-            int exitCode = canceller.run("--input=" + input);
+            int exitCode = canceller.run("cancel", input.toString());
 
             // then
             assertThat(exitCode).isZero();
@@ -82,7 +82,7 @@ class DigestAuthenticationTest {
             Path input = canceller.file("in.csv", csv(2));
 
             // when
-            int exitCode = canceller.run("--input=" + input);
+            int exitCode = canceller.run("cancel", input.toString());
 
             // then: per attempt, the challenge, its answer and one stale retry; the run goes on to the next row
             assertThat(exitCode).isEqualTo(3);
@@ -105,7 +105,7 @@ class DigestAuthenticationTest {
             Path input = canceller.file("in.csv", csv(50));
 
             // when
-            int exitCode = canceller.run("--input=" + input);
+            int exitCode = canceller.run("cancel", input.toString());
 
             // then
             assertThat(exitCode).isEqualTo(1);
@@ -143,7 +143,7 @@ class DigestAuthenticationTest {
             Files.writeString(file, "canceller:\n  atlas:\n    publicKey: pubkey\n    private-key: private-key-value\n");
 
             // when
-            int exitCode = canceller.run("--input=" + canceller.file("in.csv", csv(3)));
+            int exitCode = canceller.run("cancel", canceller.file("in.csv", csv(3)).toString());
 
             // then
             assertThat(exitCode).isZero();

@@ -32,7 +32,7 @@ class ProxyTest {
             Path input = canceller.file("in.csv", csv(2));
 
             // when
-            int exitCode = canceller.run("--input=" + input);
+            int exitCode = canceller.run("cancel", input.toString());
 
             // then
             assertThat(exitCode).isZero();

@@ -31,7 +31,7 @@ class QuietLogsTest {
         canceller.atlas().requireToken(path(1), "the-right-token");
 
         // when
-        int exitCode = canceller.token("a-wrong-token").run("--input=" + canceller.file("in.csv", csv(2)));
+        int exitCode = canceller.token("a-wrong-token").run("cancel", canceller.file("in.csv", csv(2)).toString());
 
         // then
         assertThat(exitCode).isEqualTo(1);
@@ -42,7 +42,7 @@ class QuietLogsTest {
     @Test
     void verboseBringsTheFrameworksDetailBackOnStandardError(CapturedOutput output) {
         // when
-        int exitCode = canceller.run("--input=" + canceller.file("in.csv", csv(2)), "--dry-run", "--verbose");
+        int exitCode = canceller.run("cancel", canceller.file("in.csv", csv(2)).toString(), "--dry-run", "--verbose");
 
         // then
         assertThat(exitCode).isZero();
@@ -53,7 +53,7 @@ class QuietLogsTest {
     @Test
     void aRealRunSaysAtTheStartHowLongTheRateLimitMakesIt(CapturedOutput output) {
         // when
-        int exitCode = canceller.with("--canceller.rate.requests-per-minute=100").run("--input=" + canceller.file("in.csv", csv(5)));
+        int exitCode = canceller.with("--canceller.rate.requests-per-minute=100").run("cancel", canceller.file("in.csv", csv(5)).toString());
 
         // then
         assertThat(exitCode).isZero();
@@ -103,7 +103,7 @@ class QuietLogsTest {
                 "Not in this project.").withHeader("WWW-Authenticate", " "));
 
         // when
-        int exitCode = canceller.run("--input=" + canceller.file("in.csv", csv(1)));
+        int exitCode = canceller.run("cancel", canceller.file("in.csv", csv(1)).toString());
 
         // then
         assertThat(exitCode).isEqualTo(3);

@@ -26,7 +26,7 @@ class StandardOutputTest {
     @Test
     void aJsonReportOnStandardOutputIsOneJsonDocumentAndNothingElse() throws Exception {
         // given
-        assertThat(canceller.run("--input=sample-data/restore-jobs.csv", "--dry-run")).isZero();
+        assertThat(canceller.run("cancel", "sample-data/restore-jobs.csv", "--dry-run")).isZero();
 
         // when
         String out = standardOutputOf("report", "--format=json", "--outcome=all");
@@ -40,7 +40,7 @@ class StandardOutputTest {
     @Test
     void aCsvReportOnStandardOutputStartsWithItsHeader() throws Exception {
         // given
-        assertThat(canceller.run("--input=sample-data/restore-jobs.csv", "--dry-run")).isZero();
+        assertThat(canceller.run("cancel", "sample-data/restore-jobs.csv", "--dry-run")).isZero();
 
         // when
         String out = standardOutputOf("report", "--format=csv", "--outcome=all");

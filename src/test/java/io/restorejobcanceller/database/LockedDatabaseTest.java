@@ -21,7 +21,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 @ExtendWith(OutputCaptureExtension.class)
 class LockedDatabaseTest {
 
-    private static final String SAMPLE = "--input=sample-data/restore-jobs.csv";
+    private static final String SAMPLE = "sample-data/restore-jobs.csv";
 
     @RegisterExtension
     static final CancellerHarness canceller = new CancellerHarness();
@@ -29,7 +29,7 @@ class LockedDatabaseTest {
     @Test
     void aFileHeldByAnotherProgramIsNamedWithWhatToDoInstead(CapturedOutput output) throws Exception {
         // given: an H2 shell (as an auditor would open one) connected to the results database
-        assertThat(canceller.run(SAMPLE, "--dry-run")).isZero();
+        assertThat(canceller.run("cancel", SAMPLE, "--dry-run")).isZero();
         Path file = canceller.directory().resolve("db.mv.db");
         Process shell = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
                 Path.of(Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString(),
@@ -40,7 +40,7 @@ class LockedDatabaseTest {
             awaitHeld(file, shell);
 
             // when
-            int exitCode = canceller.run(SAMPLE);
+            int exitCode = canceller.run("cancel", SAMPLE);
 
             // then
             assertThat(exitCode).isEqualTo(4);
@@ -56,13 +56,13 @@ class LockedDatabaseTest {
     void aFileHeldByAnotherRunOfThisToolSaysSo(CapturedOutput output) throws Exception {
         // given: a scheduled canceller, which keeps the database open between its runs
         Path inbox = Files.createDirectories(canceller.directory().resolve("inbox"));
-        CancellerProcess scheduled = canceller.start("--schedule", "--input=" + inbox);
+        CancellerProcess scheduled = canceller.start("schedule", inbox.toString());
         try {
             scheduled.awaitOutput("Scheduled: inbox", 60);
             awaitHeld(canceller.directory().resolve("db.mv.db"), null);
 
             // when
-            int exitCode = canceller.run(SAMPLE);
+            int exitCode = canceller.run("cancel", SAMPLE);
 
             // then
             assertThat(exitCode).isEqualTo(4);
@@ -76,14 +76,14 @@ class LockedDatabaseTest {
     @Test
     void aFileHeldByAQueryOfThisToolNamesTheQuery(CapturedOutput output) throws Exception {
         // given: a query that runs until its timeout
-        assertThat(canceller.run(SAMPLE, "--dry-run")).isZero();
+        assertThat(canceller.run("cancel", SAMPLE, "--dry-run")).isZero();
         CancellerProcess query = canceller.start("--canceller.query.timeout=120s", "query",
                 "SELECT COUNT(*) AS N FROM SYSTEM_RANGE(1, 100000) A CROSS JOIN SYSTEM_RANGE(1, 100000) B WHERE A.X + B.X = 0");
         try {
             awaitHeld(canceller.directory().resolve("db.mv.db"), null);
 
             // when
-            int exitCode = canceller.run(SAMPLE);
+            int exitCode = canceller.run("cancel", SAMPLE);
 
             // then
             assertThat(exitCode).isEqualTo(4);

@@ -26,7 +26,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 @ExtendWith(OutputCaptureExtension.class)
 class ResultsDatabaseTest {
 
-    private static final String SAMPLE = "--input=sample-data/restore-jobs.csv";
+    private static final String SAMPLE = "sample-data/restore-jobs.csv";
     private static final String COUNT = "SELECT COUNT(*) FROM CANCELLATION_OUTCOME";
 
     @RegisterExtension
@@ -70,7 +70,7 @@ class ResultsDatabaseTest {
     @Test
     void queryPrintsRowsAsATableCsvOrJson(CapturedOutput output) {
         // given
-        assertThat(canceller.run(SAMPLE, "--dry-run")).isZero();
+        assertThat(canceller.run("cancel", SAMPLE, "--dry-run")).isZero();
         String sql = "SELECT LINE_NUMBER, OUTCOME FROM CANCELLATION_OUTCOME WHERE LINE_NUMBER IN (3, 4) ORDER BY LINE_NUMBER";
 
         // when
@@ -97,7 +97,7 @@ class ResultsDatabaseTest {
             "INSERT INTO CANCELLER_RUN_LOCK VALUES ('x')", "SELECT * FROM CANCELLATION_OUTCOME FOR UPDATE; TRUNCATE TABLE CANCELLATION_OUTCOME"})
     void queryRefusesAnythingButOneSelectAndChangesNothing(String sql, CapturedOutput output) {
         // given
-        assertThat(canceller.run(SAMPLE, "--dry-run")).isZero();
+        assertThat(canceller.run("cancel", SAMPLE, "--dry-run")).isZero();
 
         // when
         int exitCode = canceller.run("query", sql);
@@ -112,7 +112,7 @@ class ResultsDatabaseTest {
     @Test
     void aSelectCallingAFunctionOfTheDatabaseItselfIsRefused(CapturedOutput output) {
         // given: a SELECT whose function writes, which no reading of the text can see
-        assertThat(canceller.run(SAMPLE, "--dry-run")).isZero();
+        assertThat(canceller.run("cancel", SAMPLE, "--dry-run")).isZero();
         canceller.database().sql("CREATE ALIAS WIPE AS 'int wipe(java.sql.Connection c) throws Exception {"
                 + " return c.createStatement().executeUpdate(\"DELETE FROM CANCELLATION_OUTCOME\"); }'").update();
 
@@ -130,7 +130,7 @@ class ResultsDatabaseTest {
         // given: how anyone writes their own file, without the settings the crash guarantee needs
         String url = "jdbc:h2:file:" + canceller.directory().resolve("own");
         canceller.with("--spring.datasource.url=" + url);
-        assertThat(canceller.run(SAMPLE, "--dry-run")).isZero();
+        assertThat(canceller.run("cancel", SAMPLE, "--dry-run")).isZero();
 
         // when
         int exitCode = canceller.run("query", "SELECT SETTING_NAME, SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
@@ -162,7 +162,7 @@ class ResultsDatabaseTest {
         canceller.with("--spring.datasource.url=jdbc:h2:file:" + canceller.directory().resolve("db") + ";WRITE_DELAY=500");
 
         // when
-        int exitCode = canceller.run(SAMPLE);
+        int exitCode = canceller.run("cancel", SAMPLE);
 
         // then
         assertThat(exitCode).isEqualTo(2);
@@ -173,10 +173,10 @@ class ResultsDatabaseTest {
     @Test
     void theSchemaIsCreatedOnceAndLaterStartsLogNoErrorsIntoTheDatabaseTrace() {
         // given
-        assertThat(canceller.run(SAMPLE, "--dry-run")).isZero();
+        assertThat(canceller.run("cancel", SAMPLE, "--dry-run")).isZero();
 
         // when
-        assertThat(canceller.run("--input=" + canceller.file("other.csv", "groupId,clusterName,restoreJobId\n"), "--dry-run")).isZero();
+        assertThat(canceller.run("cancel", canceller.file("other.csv", "groupId,clusterName,restoreJobId\n").toString(), "--dry-run")).isZero();
 
         // then
         assertThat(canceller.database().sql("SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\"")
@@ -192,7 +192,7 @@ class ResultsDatabaseTest {
         Path here = Files.createDirectories(canceller.directory().resolve("here"));
         Path elsewhere = Files.createDirectories(canceller.directory().resolve("elsewhere"));
         Path input = canceller.file("in.csv", Files.readString(Path.of("sample-data/restore-jobs.csv")));
-        CancellerProcess run = canceller.startIn(here, "--input=" + input, "--dry-run");
+        CancellerProcess run = canceller.startIn(here, "cancel", input.toString(), "--dry-run");
         assertThat(run.waitForExit(60)).isZero();
 
         // when
@@ -224,12 +224,12 @@ class ResultsDatabaseTest {
                 + "\nlogging.level.root: DEBUG\n");
         Files.createDirectories(other.resolve("config"));
         Files.copy(other.resolve("application.yml"), other.resolve("config/application.yml"));
-        String input = "--input=" + canceller.file("in.csv", Files.readString(Path.of("sample-data/restore-jobs.csv")));
+        String input = canceller.file("in.csv", Files.readString(Path.of("sample-data/restore-jobs.csv"))).toString();
 
         // when
-        int fromUserFile = canceller.startIn(plain, input, "--dry-run").waitForExit(60);
-        CancellerProcess fromLocalFile = canceller.startIn(local, input, "--dry-run");
-        CancellerProcess inOtherApplication = canceller.startIn(other, input, "--dry-run");
+        int fromUserFile = canceller.startIn(plain, "cancel", input, "--dry-run").waitForExit(60);
+        CancellerProcess fromLocalFile = canceller.startIn(local, "cancel", input, "--dry-run");
+        CancellerProcess inOtherApplication = canceller.startIn(other, "cancel", input, "--dry-run");
 
         // then
         assertThat(List.of(fromUserFile, fromLocalFile.waitForExit(60), inOtherApplication.waitForExit(60))).containsOnly(0);

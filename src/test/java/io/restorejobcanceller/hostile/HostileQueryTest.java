@@ -29,7 +29,7 @@ class HostileQueryTest {
     void aQueryThatWouldWipeTheDatabaseFileIsRefusedAndTheNextRunSendsNothingAgain(CapturedOutput output) {
         // given
         Path input = canceller.file("in.csv", csv(5));
-        assertThat(canceller.run("--input=" + input)).isZero();
+        assertThat(canceller.run("cancel", input.toString())).isZero();
         Path file = canceller.directory().resolve("db.mv.db");
 
         // when
@@ -39,14 +39,14 @@ class HostileQueryTest {
         assertThat(exitCode).isEqualTo(2);
         assertThat(output.getErr()).contains("error: query refuses the function FILE_WRITE:");
         assertThat(canceller.database().sql(COUNT).query(Long.class).single()).isEqualTo(5);
-        assertThat(canceller.run("--input=" + input)).isZero();
+        assertThat(canceller.run("cancel", input.toString())).isZero();
         assertThat(canceller.atlas().requests()).hasSize(5);
     }
 
     @Test
     void aQueryThatWouldWriteAnyFileIsRefusedAndWritesNothing(CapturedOutput output) {
         // given
-        assertThat(canceller.run("--input=sample-data/restore-jobs.csv", "--dry-run")).isZero();
+        assertThat(canceller.run("cancel", "sample-data/restore-jobs.csv", "--dry-run")).isZero();
         Path settings = canceller.directory().resolve("config/restore-job-canceller/application.yml");
 
         // when
@@ -74,7 +74,7 @@ class HostileQueryTest {
         "SELECT E'\\'' AS A, pg_sleep(100) AS B -- ' | backslashes"})
     void aQueryThatDoesMoreThanReadIsRefusedWithWhatItDoes(String sql, String refused, CapturedOutput output) {
         // given
-        assertThat(canceller.run("--input=sample-data/restore-jobs.csv", "--dry-run")).isZero();
+        assertThat(canceller.run("cancel", "sample-data/restore-jobs.csv", "--dry-run")).isZero();
 
         // when
         int exitCode = canceller.run("query", sql);
@@ -89,7 +89,7 @@ class HostileQueryTest {
     @Test
     void aQueryOfAggregatesConditionsAndDatesStillAnswers(CapturedOutput output) {
         // given
-        assertThat(canceller.run("--input=sample-data/restore-jobs.csv", "--dry-run")).isZero();
+        assertThat(canceller.run("cancel", "sample-data/restore-jobs.csv", "--dry-run")).isZero();
 
         // when
         int exitCode = canceller.run("query", "SELECT LOWER(OUTCOME) AS O, COUNT(*) AS N,"
@@ -106,7 +106,7 @@ class HostileQueryTest {
     @Test
     void aRunawayQueryIsStoppedAtTheTimeout(CapturedOutput output) {
         // given
-        assertThat(canceller.run("--input=sample-data/restore-jobs.csv", "--dry-run")).isZero();
+        assertThat(canceller.run("cancel", "sample-data/restore-jobs.csv", "--dry-run")).isZero();
 
         // when: ten billion rows
         int exitCode = canceller.with("--canceller.query.timeout=1s").run("query",

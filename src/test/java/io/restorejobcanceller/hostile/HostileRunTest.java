@@ -38,14 +38,14 @@ class HostileRunTest {
     void aFileAlreadyDoneIsDoneUnderAnyPathThatLeadsToIt() throws Exception {
         // given
         Path input = canceller.file("in.csv", csv(5));
-        assertThat(canceller.run("--input=" + input)).isZero();
+        assertThat(canceller.run("cancel", input.toString())).isZero();
         Path link = Files.createSymbolicLink(canceller.directory().resolve("link.csv"), input);
         Path linkedDirectory = Files.createSymbolicLink(canceller.directory().resolve("linked-dir"), canceller.directory());
 
         // when
-        int viaLink = canceller.run("--input=" + link);
-        int viaLinkedDirectory = canceller.run("--input=" + linkedDirectory.resolve("in.csv"));
-        int viaDots = canceller.run("--input=" + canceller.directory().resolve("linked-dir/../in.csv"));
+        int viaLink = canceller.run("cancel", link.toString());
+        int viaLinkedDirectory = canceller.run("cancel", linkedDirectory.resolve("in.csv").toString());
+        int viaDots = canceller.run("cancel", canceller.directory().resolve("linked-dir/../in.csv").toString());
 
         // then
         assertThat(new int[] {viaLink, viaLinkedDirectory, viaDots}).containsOnly(0);
@@ -63,10 +63,10 @@ class HostileRunTest {
         canceller.with("--canceller.atlas.read-timeout=30s");
         Path input = canceller.file("in.csv", csv(3));
         Path copy = canceller.file("copy.csv", csv(3));
-        CompletableFuture<Integer> first = canceller.runInBackgroundUntilSent(path(1), "--input=" + input);
+        CompletableFuture<Integer> first = canceller.runInBackgroundUntilSent(path(1), "cancel", input.toString());
 
         // when
-        int second = canceller.run("--input=" + copy);
+        int second = canceller.run("cancel", copy.toString());
 
         // then
         assertThat(second).isEqualTo(4);
@@ -81,7 +81,7 @@ class HostileRunTest {
         Path input = canceller.file("in.csv", csv(ROWS));
         CompletableFuture<Integer> run = canceller.with("--canceller.concurrency=1").with("--canceller.chunk-size=10")
                 .with("--canceller.atlas.read-timeout=30s") // a retry of the slow DELETE is not what this test is about
-                .runInBackgroundUntilSent(path(1), "--input=" + input);
+                .runInBackgroundUntilSent(path(1), "cancel", input.toString());
         Files.writeString(input, "groupId,clusterName,restoreJobId\n" + IntStream.rangeClosed(ROWS + 1, 2 * ROWS)
                 .mapToObj(Targets::row).collect(Collectors.joining("\n")) + "\n");
 
@@ -106,7 +106,7 @@ class HostileRunTest {
                 .with("--canceller.atlas." + key + "=http://auth.example.com/oauth");
 
         // when
-        int exitCode = canceller.run("--input=" + canceller.file("in.csv", csv(2)));
+        int exitCode = canceller.run("cancel", canceller.file("in.csv", csv(2)).toString());
 
         // then
         assertThat(exitCode).isEqualTo(2);
@@ -137,11 +137,11 @@ class HostileRunTest {
         Path archive = canceller.directory().resolve("archive");
         canceller.with("--canceller.input.archive-dir=" + archive);
         Files.writeString(inbox.resolve("night.csv"), csv(2));
-        assertThat(canceller.run("--input=" + inbox)).isZero();
+        assertThat(canceller.run("cancel", inbox.toString())).isZero();
         Files.writeString(inbox.resolve("night.csv"), csv(3));
 
         // when
-        int exitCode = canceller.run("--input=" + inbox);
+        int exitCode = canceller.run("cancel", inbox.toString());
 
         // then
         assertThat(exitCode).isZero();
@@ -157,7 +157,7 @@ class HostileRunTest {
         // given: a server whose error detail holds an ANSI escape, a carriage return, a NUL and a right-to-left override
         atlas.answer(path(1), AtlasStub.apiError(400, "INVALID_PARAMETER", "Bad Request",
                 "\\u001b[2J\\u001b[31mred\\rover\\u0000\\u202egnp.exe"));
-        assertThat(canceller.run("--input=" + canceller.file("in.csv", csv(1)))).isEqualTo(3);
+        assertThat(canceller.run("cancel", canceller.file("in.csv", csv(1)).toString())).isEqualTo(3);
         int before = output.getOut().length();
 
         // when
@@ -172,7 +172,7 @@ class HostileRunTest {
 
     @Test
     void aRestartOfAnExecutionThatDoesNotExistIsAUsageError(CapturedOutput output) {
-        assertThat(canceller.run("--restart=999")).isEqualTo(2);
+        assertThat(canceller.run("restart", "999")).isEqualTo(2);
         assertThat(output.getErr()).contains("error: there is no job execution 999");
     }
 }

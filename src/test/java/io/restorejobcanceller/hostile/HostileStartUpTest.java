@@ -25,7 +25,7 @@ class HostileStartUpTest {
             Path input = canceller.file("in.csv", csv(2));
 
             // when
-            CancellerProcess process = canceller.with("--spring.datasource.url=" + url).start("--input=" + input);
+            CancellerProcess process = canceller.with("--spring.datasource.url=" + url).start("cancel", input.toString());
             int exitCode = process.waitForExit(120);
 
             // then: given up after the default login timeout, said in one line
@@ -46,7 +46,7 @@ class HostileStartUpTest {
 
         // when
         CancellerProcess process = canceller.env("MONGODB_ATLAS_PUBLIC_API_KEY", "public-key")
-                .env("CANCELLER_ATLAS_PRIVATE_KEY_FILE", fifo.toString()).start("--input=" + input);
+                .env("CANCELLER_ATLAS_PRIVATE_KEY_FILE", fifo.toString()).start("cancel", input.toString());
         int exitCode = process.waitForExit(60);
 
         // then

@@ -36,7 +36,7 @@ class InboxSettleTest {
         Files.writeString(inbox.resolve("a.csv"), csv(2));
 
         // when
-        int exitCode = canceller.with("--canceller.input.settle-time=60s").run("--input=" + inbox);
+        int exitCode = canceller.with("--canceller.input.settle-time=60s").run("cancel", inbox.toString());
 
         // then: the run waited out the rest of the settle time (less what its start took), then ran the file
         assertThat(exitCode).isZero();
@@ -55,7 +55,7 @@ class InboxSettleTest {
         canceller.sleeper().whileAsleep(() -> append(growing, "\n"));
 
         // when
-        int exitCode = canceller.with("--canceller.input.settle-time=60s").run("--input=" + inbox);
+        int exitCode = canceller.with("--canceller.input.settle-time=60s").run("cancel", inbox.toString());
 
         // then
         assertThat(exitCode).isZero();
@@ -72,7 +72,7 @@ class InboxSettleTest {
         Files.setLastModifiedTime(skewed, FileTime.from(Instant.now().plus(Duration.ofDays(1))));
 
         // when
-        int exitCode = canceller.with("--canceller.input.settle-time=7s").run("--input=" + inbox);
+        int exitCode = canceller.with("--canceller.input.settle-time=7s").run("cancel", inbox.toString());
 
         // then: one settle time of watching (less a moment), then the file ran
         assertThat(exitCode).isZero();
@@ -94,7 +94,7 @@ class InboxSettleTest {
         canceller.sleeper().whileAsleep(() -> delete(removed));
 
         // when
-        int exitCode = canceller.with("--canceller.input.settle-time=60s").run("--input=" + inbox);
+        int exitCode = canceller.with("--canceller.input.settle-time=60s").run("cancel", inbox.toString());
 
         // then
         assertThat(exitCode).isZero();

@@ -36,15 +36,15 @@ class InboxWorkersTest {
             String shared = "jdbc:h2:tcp://127.0.0.1:" + server.getPort() + "/" + canceller.directory().resolve("shared").toAbsolutePath();
             canceller.with("--spring.datasource.url=" + shared).with("--canceller.atlas.read-timeout=60s");
             Path inbox = Files.createDirectories(canceller.directory().resolve("inbox"));
-            assertThat(canceller.run("--input=" + inbox)).isZero(); // the schema, made once
+            assertThat(canceller.run("cancel", inbox.toString())).isZero(); // the schema, made once
             inboxFile(inbox, "a.csv", 1);
             inboxFile(inbox, "b.csv", 2, 3);
             inboxFile(inbox, "c.csv", 4);
             atlas.answer(path(1), AtlasStub.cancelled().withFixedDelay(15_000));
 
             // when
-            CancellerProcess first = canceller.start("--input=" + inbox);
-            CancellerProcess second = canceller.start("--input=" + inbox);
+            CancellerProcess first = canceller.start("cancel", inbox.toString());
+            CancellerProcess second = canceller.start("cancel", inbox.toString());
             int firstExit = first.waitForExit(180);
             int secondExit = second.waitForExit(180);
 

@@ -27,14 +27,14 @@ class RecordingFailureTest {
     @Test
     void anOutcomeTheDatabaseRefusesStopsDispatchingAndNamesTheRow(CapturedOutput output) {
         // given: the database will not take line 5 (target 4), as a full disk or a broken database would not
-        assertThat(canceller.run("--input=" + canceller.file("warm.csv", csv(1)), "--dry-run")).isZero();
+        assertThat(canceller.run("cancel", canceller.file("warm.csv", csv(1)).toString(), "--dry-run")).isZero();
         canceller.database().sql("ALTER TABLE CANCELLATION_OUTCOME ADD CONSTRAINT NOT_LINE_5 CHECK (LINE_NUMBER <> 5)").update();
         for (int n = 5; n <= 10; n++) {
             atlas.answer(path(n), AtlasStub.cancelled().withFixedDelay(300)); // what was dispatched meanwhile is still in flight
         }
 
         // when
-        int exitCode = canceller.with("--canceller.concurrency=1").run("--input=" + canceller.file("in.csv", csv(10)));
+        int exitCode = canceller.with("--canceller.concurrency=1").run("cancel", canceller.file("in.csv", csv(10)).toString());
 
         // then
         assertThat(exitCode).isEqualTo(1);
@@ -57,7 +57,7 @@ class RecordingFailureTest {
         Path input = Files.writeString(deep.resolve("in.csv"), csv(2));
 
         // when
-        int exitCode = canceller.run("--input=" + input);
+        int exitCode = canceller.run("cancel", input.toString());
 
         // then
         assertThat(exitCode).isEqualTo(2);

@@ -24,7 +24,7 @@ class ReportOutputTest {
 
     @BeforeEach
     void aRunToReportOn() {
-        assertThat(canceller.run("--input=" + canceller.file("in.csv", csv(3)))).isZero();
+        assertThat(canceller.run("cancel", canceller.file("in.csv", csv(3)).toString())).isZero();
     }
 
     @Test

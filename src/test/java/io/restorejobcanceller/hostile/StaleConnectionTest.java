@@ -24,7 +24,7 @@ class StaleConnectionTest {
                     .with("--canceller.concurrency=2");
 
             // when: in a process of its own, where the rate limiter really waits
-            int exitCode = canceller.start("--input=" + canceller.file("in.csv", csv(ROWS))).waitForExit(120);
+            int exitCode = canceller.start("cancel", canceller.file("in.csv", csv(ROWS)).toString()).waitForExit(120);
 
             // then
             assertThat(exitCode).isZero();

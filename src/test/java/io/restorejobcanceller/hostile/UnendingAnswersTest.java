@@ -36,7 +36,7 @@ class UnendingAnswersTest {
             useServer(server);
 
             // when
-            int exitCode = canceller.run("--input=" + canceller.file("in.csv", csv(2)));
+            int exitCode = canceller.run("cancel", canceller.file("in.csv", csv(2)).toString());
 
             // then
             assertThat(exitCode).isEqualTo(3);
@@ -58,7 +58,7 @@ class UnendingAnswersTest {
             useServer(server);
 
             // when
-            int exitCode = canceller.run("--input=" + canceller.file("in.csv", csv(1)), "--check-first");
+            int exitCode = canceller.run("cancel", canceller.file("in.csv", csv(1)).toString(), "--check-first");
 
             // then: no DELETE on the strength of a state never read
             assertThat(exitCode).isEqualTo(3);
@@ -77,7 +77,7 @@ class UnendingAnswersTest {
             useServer(server);
 
             // when
-            int exitCode = canceller.run("--input=" + canceller.file("in.csv", csv(2)));
+            int exitCode = canceller.run("cancel", canceller.file("in.csv", csv(2)).toString());
 
             // then
             assertThat(exitCode).isEqualTo(3);
@@ -96,7 +96,7 @@ class UnendingAnswersTest {
             useServer(server);
 
             // when
-            int exitCode = canceller.run("--input=" + canceller.file("in.csv", csv(3)));
+            int exitCode = canceller.run("cancel", canceller.file("in.csv", csv(3)).toString());
 
             // then: the status said enough; the connection is closed instead of read to an end that never comes
             assertThat(exitCode).isZero();
@@ -115,7 +115,7 @@ class UnendingAnswersTest {
             useServer(server);
 
             // when
-            int exitCode = canceller.run("--input=" + canceller.file("in.csv", csv(2)));
+            int exitCode = canceller.run("cancel", canceller.file("in.csv", csv(2)).toString());
 
             // then
             assertThat(exitCode).isEqualTo(3);
@@ -139,7 +139,7 @@ class UnendingAnswersTest {
                     .with("--canceller.atlas.request-timeout=1s");
 
             // when
-            int exitCode = canceller.run("--input=" + canceller.file("in.csv", csv(2)));
+            int exitCode = canceller.run("cancel", canceller.file("in.csv", csv(2)).toString());
 
             // then
             assertThat(exitCode).isZero();

@@ -53,7 +53,7 @@ class AtlasAnswersTest {
         Path input = canceller.file("in.csv", file(20, GOOD, MISTYPED));
 
         // when
-        int exitCode = canceller.with("--canceller.concurrency=1").run("--input=" + input);
+        int exitCode = canceller.with("--canceller.concurrency=1").run("cancel", input.toString());
 
         // then
         assertThat(exitCode).isEqualTo(3);
@@ -84,7 +84,7 @@ class AtlasAnswersTest {
 
         // when
         int exitCode = canceller.token(null).env(AtlasCredentials.CLIENT_ID, "mdb_sa_id_0123456789abcdef")
-                .env(AtlasCredentials.CLIENT_SECRET, "test-only-client-secret").run("--input=" + input);
+                .env(AtlasCredentials.CLIENT_SECRET, "test-only-client-secret").run("cancel", input.toString());
 
         // then
         assertThat(exitCode).isEqualTo(3);
@@ -102,7 +102,7 @@ class AtlasAnswersTest {
         Path input = canceller.file("in.csv", file(10, GOOD));
 
         // when
-        int exitCode = canceller.with("--canceller.concurrency=1").run("--input=" + input);
+        int exitCode = canceller.with("--canceller.concurrency=1").run("cancel", input.toString());
 
         // then
         assertThat(exitCode).isEqualTo(3);
@@ -121,7 +121,7 @@ class AtlasAnswersTest {
         Path input = canceller.file("in.csv", file(300, GOOD));
 
         // when
-        int exitCode = canceller.with("--canceller.concurrency=8").run("--input=" + input);
+        int exitCode = canceller.with("--canceller.concurrency=8").run("cancel", input.toString());
 
         // then
         assertThat(exitCode).isEqualTo(1);
@@ -139,7 +139,7 @@ class AtlasAnswersTest {
         Path input = canceller.file("in.csv", file(1, GOOD));
 
         // when
-        int exitCode = canceller.run("--input=" + input);
+        int exitCode = canceller.run("cancel", input.toString());
 
         // then
         assertThat(exitCode).isZero();
@@ -157,7 +157,7 @@ class AtlasAnswersTest {
         Path input = canceller.file("in.csv", file(3, GOOD));
 
         // when
-        int exitCode = canceller.run("--input=" + input);
+        int exitCode = canceller.run("cancel", input.toString());
 
         // then
         assertThat(exitCode).isEqualTo(3);
@@ -171,7 +171,7 @@ class AtlasAnswersTest {
         Path input = canceller.file("in.csv", file(2, GOOD));
 
         // when
-        int exitCode = canceller.run("--input=" + input);
+        int exitCode = canceller.run("cancel", input.toString());
 
         // then
         assertThat(exitCode).isZero();
@@ -190,7 +190,7 @@ class AtlasAnswersTest {
         Path input = canceller.file("in.csv", file(1, GOOD));
 
         // when
-        int exitCode = canceller.run("--input=" + input);
+        int exitCode = canceller.run("cancel", input.toString());
 
         // then
         assertThat(exitCode).isZero();
@@ -207,7 +207,7 @@ class AtlasAnswersTest {
         Path input = canceller.file("in.csv", io.restorejobcanceller.testing.Targets.csv(1));
 
         // when
-        int exitCode = canceller.run("--input=" + input);
+        int exitCode = canceller.run("cancel", input.toString());
 
         // then
         assertThat(exitCode).isEqualTo(3);

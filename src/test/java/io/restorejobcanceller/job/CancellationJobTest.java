@@ -34,7 +34,7 @@ class CancellationJobTest {
         Path input = Path.of("sample-data/restore-jobs.csv");
 
         // when
-        int exitCode = canceller.run("--input=" + input);
+        int exitCode = canceller.run("cancel", input.toString());
 
         // then
         assertThat(exitCode).isZero();
@@ -68,7 +68,7 @@ class CancellationJobTest {
         Path input = Path.of("sample-data/every-kind-of-bad-row.csv");
 
         // when
-        int exitCode = canceller.run("--input=" + input);
+        int exitCode = canceller.run("cancel", input.toString());
 
         // then
         assertThat(exitCode).isEqualTo(3);
@@ -97,7 +97,7 @@ class CancellationJobTest {
         Path input = canceller.file("in.csv", csv(2));
 
         // when
-        int exitCode = canceller.run("--input=" + input);
+        int exitCode = canceller.run("cancel", input.toString());
 
         // then
         assertThat(exitCode).isZero();
@@ -119,7 +119,7 @@ class CancellationJobTest {
         Path input = canceller.file("in.csv", csv(5));
 
         // when
-        int exitCode = canceller.run("--input=" + input);
+        int exitCode = canceller.run("cancel", input.toString());
 
         // then
         assertThat(exitCode).isEqualTo(3);
@@ -145,7 +145,7 @@ class CancellationJobTest {
         Path input = canceller.file("in.csv", csv(1));
 
         // when
-        int exitCode = canceller.run("--input=" + input);
+        int exitCode = canceller.run("cancel", input.toString());
 
         // then
         assertThat(exitCode).isZero();
@@ -162,7 +162,7 @@ class CancellationJobTest {
         Path input = canceller.file("in.csv", csv(1));
 
         // when
-        int exitCode = canceller.run("--input=" + input);
+        int exitCode = canceller.run("cancel", input.toString());
 
         // then
         assertThat(exitCode).isZero();
@@ -177,7 +177,7 @@ class CancellationJobTest {
         Path input = canceller.file("in.csv", csv(1));
 
         // when
-        int exitCode = canceller.with("--canceller.retry.max-retry-after=90s").run("--input=" + input);
+        int exitCode = canceller.with("--canceller.retry.max-retry-after=90s").run("cancel", input.toString());
 
         // then
         assertThat(exitCode).isZero();
@@ -191,7 +191,7 @@ class CancellationJobTest {
         Path input = canceller.file("in.csv", csv(2));
 
         // when
-        int exitCode = canceller.run("--input=" + input);
+        int exitCode = canceller.run("cancel", input.toString());
 
         // then
         assertThat(exitCode).isEqualTo(3);
@@ -212,7 +212,7 @@ class CancellationJobTest {
         Path input = canceller.file("in.csv", csv(2));
 
         // when
-        int exitCode = canceller.with("--canceller.atlas.read-timeout=300ms").run("--input=" + input);
+        int exitCode = canceller.with("--canceller.atlas.read-timeout=300ms").run("cancel", input.toString());
 
         // then
         assertThat(exitCode).isZero();
@@ -230,7 +230,7 @@ class CancellationJobTest {
         Path input = canceller.file("in.csv", csv(6));
 
         // when
-        int exitCode = canceller.with("--canceller.chunk-size=3").run("--input=" + input);
+        int exitCode = canceller.with("--canceller.chunk-size=3").run("cancel", input.toString());
 
         // then
         assertThat(exitCode).isEqualTo(3);

@@ -48,7 +48,7 @@ class CheckFirstTest {
         Path input = canceller.file("in.csv", csv(6));
 
         // when
-        int exitCode = canceller.run("--input=" + input, "--check-first");
+        int exitCode = canceller.run("cancel", input.toString(), "--check-first");
 
         // then
         assertThat(exitCode).isEqualTo(3);
@@ -70,7 +70,7 @@ class CheckFirstTest {
         Path input = canceller.file("in.csv", csv(6));
 
         // when
-        int exitCode = canceller.run("--input=" + input, "--dry-run", "--check-first");
+        int exitCode = canceller.run("cancel", input.toString(), "--dry-run", "--check-first");
 
         // then
         assertThat(exitCode).isEqualTo(3);

@@ -27,7 +27,7 @@ class ConcurrencyTest {
 
             // when
             int exitCode = canceller.with("--canceller.atlas.base-url=" + slow.baseUrl())
-                    .with("--canceller.concurrency=4").with("--canceller.chunk-size=25").run("--input=" + input);
+                    .with("--canceller.concurrency=4").with("--canceller.chunk-size=25").run("cancel", input.toString());
 
             // then
             assertThat(exitCode).isZero();
@@ -49,7 +49,7 @@ class ConcurrencyTest {
         Path input = canceller.file("in.csv", csv(300));
 
         // when
-        int exitCode = canceller.token("stale-token").with("--canceller.concurrency=8").run("--input=" + input);
+        int exitCode = canceller.token("stale-token").with("--canceller.concurrency=8").run("cancel", input.toString());
 
         // then
         assertThat(exitCode).isEqualTo(1);
@@ -57,7 +57,7 @@ class ConcurrencyTest {
         assertThat(canceller.outcomes()).extracting(row -> row.get("OUTCOME")).containsOnly("CANCELLED").hasSize(29);
 
         // when
-        int restartExit = canceller.token("fresh-token").run("--input=" + input);
+        int restartExit = canceller.token("fresh-token").run("cancel", input.toString());
 
         // then
         assertThat(restartExit).isZero();
@@ -76,7 +76,7 @@ class ConcurrencyTest {
         Path input = canceller.file("in.csv", csv(100));
 
         // when
-        int exitCode = canceller.with("--canceller.skip-limit=5").with("--canceller.concurrency=8").run("--input=" + input);
+        int exitCode = canceller.with("--canceller.skip-limit=5").with("--canceller.concurrency=8").run("cancel", input.toString());
 
         // then: stopped after the sixth rejection, with at most the DELETEs then in flight on top
         assertThat(exitCode).isEqualTo(1);

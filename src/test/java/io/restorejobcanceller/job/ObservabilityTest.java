@@ -30,7 +30,7 @@ class ObservabilityTest {
         Path input = canceller.file("in.csv", csv(6));
 
         // when
-        int exitCode = canceller.with("--canceller.chunk-size=2").with("--canceller.progress-interval=0s").run("--input=" + input);
+        int exitCode = canceller.with("--canceller.chunk-size=2").with("--canceller.progress-interval=0s").run("cancel", input.toString());
 
         // then
         assertThat(exitCode).isZero();
@@ -45,7 +45,7 @@ class ObservabilityTest {
         Path input = canceller.file("in.csv", csv(3));
 
         // when
-        int exitCode = canceller.run("--input=" + input);
+        int exitCode = canceller.run("cancel", input.toString());
 
         // then
         assertThat(exitCode).isEqualTo(3);
@@ -62,7 +62,7 @@ class ObservabilityTest {
         Path input = canceller.file("in.csv", csv(1));
 
         // when
-        int exitCode = canceller.with("--logging.structured.format.console=ecs").run("--input=" + input, "--verbose");
+        int exitCode = canceller.with("--logging.structured.format.console=ecs").run("cancel", input.toString(), "--verbose");
 
         // then
         assertThat(exitCode).isZero();

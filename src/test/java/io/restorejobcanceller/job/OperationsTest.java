@@ -37,7 +37,7 @@ class OperationsTest {
         Files.writeString(inbox.resolve("notes.txt"), "not a csv");
 
         // when
-        int exitCode = canceller.with("--canceller.input.archive-dir=" + archive).run("--input=" + inbox);
+        int exitCode = canceller.with("--canceller.input.archive-dir=" + archive).run("cancel", inbox.toString());
 
         // then
         assertThat(exitCode).isZero();
@@ -55,12 +55,12 @@ class OperationsTest {
         // given
         Path inbox = Files.createDirectories(canceller.directory().resolve("inbox"));
         Files.writeString(inbox.resolve("1-done.csv"), csv(2));
-        assertThat(canceller.run("--input=" + inbox)).isZero();
+        assertThat(canceller.run("cancel", inbox.toString())).isZero();
         Files.writeString(inbox.resolve("2-broken.csv"), "groupId,restoreJobId\n");
         Files.writeString(inbox.resolve("3-new.csv"), "groupId,clusterName,restoreJobId\n" + Targets.row(3) + "\n");
 
         // when
-        int exitCode = canceller.run("--input=" + inbox);
+        int exitCode = canceller.run("cancel", inbox.toString());
 
         // then
         assertThat(exitCode).isEqualTo(2);
@@ -75,7 +75,7 @@ class OperationsTest {
         Path inbox = Files.createDirectories(canceller.directory().resolve("inbox"));
 
         // when
-        int exitCode = canceller.run("--input=" + inbox);
+        int exitCode = canceller.run("cancel", inbox.toString());
 
         // then
         assertThat(exitCode).isZero();
@@ -89,11 +89,11 @@ class OperationsTest {
         atlas.answer(path(1), AtlasStub.cancelled().withFixedDelay(8000));
         canceller.with("--canceller.atlas.read-timeout=30s");
         Path input = canceller.file("in.csv", csv(3));
-        CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> canceller.run("--input=" + input));
+        CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> canceller.run("cancel", input.toString()));
         waitUntilRunning(input);
 
         // when
-        int second = canceller.run("--input=" + input);
+        int second = canceller.run("cancel", input.toString());
 
         // then
         assertThat(second).isEqualTo(4);
@@ -111,12 +111,12 @@ class OperationsTest {
             atlas.requireToken(path(n), "fresh-token");
         }
         Path input = canceller.file("in.csv", csv(4));
-        assertThat(canceller.token("stale-token").run("--input=" + input)).isEqualTo(1);
+        assertThat(canceller.token("stale-token").run("cancel", input.toString())).isEqualTo(1);
         canceller.database().sql("UPDATE BATCH_JOB_EXECUTION SET STATUS = 'STARTED', END_TIME = NULL").update();
         canceller.database().sql("UPDATE BATCH_STEP_EXECUTION SET STATUS = 'STARTED', END_TIME = NULL").update();
 
         // when
-        int exitCode = canceller.token("fresh-token").run("--input=" + input);
+        int exitCode = canceller.token("fresh-token").run("cancel", input.toString());
 
         // then
         assertThat(exitCode).isZero();
@@ -133,10 +133,10 @@ class OperationsTest {
         // given
         atlas.requireToken(path(2), "fresh-token");
         Path input = canceller.file("in.csv", csv(3));
-        assertThat(canceller.token("stale-token").run("--input=" + input)).isEqualTo(1);
+        assertThat(canceller.token("stale-token").run("cancel", input.toString())).isEqualTo(1);
 
         // when
-        int exitCode = canceller.token("fresh-token").run("--restart=1");
+        int exitCode = canceller.token("fresh-token").run("restart", "1");
         int againExit = canceller.token("fresh-token").run("restart", "2");
 
         // then
@@ -153,11 +153,11 @@ class OperationsTest {
         // given
         atlas.requireToken(path(1), "fresh-token");
         Path input = canceller.file("in.csv", csv(2));
-        assertThat(canceller.token("stale-token").run("--input=" + input)).isEqualTo(1);
+        assertThat(canceller.token("stale-token").run("cancel", input.toString())).isEqualTo(1);
         canceller.file("in.csv", csv(3));
 
         // when
-        int exitCode = canceller.token("fresh-token").run("--restart=1");
+        int exitCode = canceller.token("fresh-token").run("restart", "1");
 
         // then
         assertThat(exitCode).isEqualTo(2);
@@ -169,11 +169,11 @@ class OperationsTest {
         // given
         atlas.requireToken(path(1), "fresh-token");
         Path input = canceller.file("in.csv", csv(2));
-        assertThat(canceller.token("stale-token").run("--input=" + input)).isEqualTo(1);
+        assertThat(canceller.token("stale-token").run("cancel", input.toString())).isEqualTo(1);
 
         // when
-        int abandonExit = canceller.run("--abandon=1");
-        int rerunExit = canceller.token("fresh-token").run("--input=" + input);
+        int abandonExit = canceller.run("abandon", "1");
+        int rerunExit = canceller.token("fresh-token").run("cancel", input.toString());
 
         // then
         assertThat(abandonExit).isZero();
@@ -187,9 +187,9 @@ class OperationsTest {
     void onlyAFailedOrStoppedExecutionCanBeAbandoned(CapturedOutput output) {
         // given: execution 1 failed, then abandoned; execution 2 completed
         atlas.requireToken(path(1), "fresh-token");
-        assertThat(canceller.token("stale-token").run("--input=" + canceller.file("failed.csv", csv(2)))).isEqualTo(1);
+        assertThat(canceller.token("stale-token").run("cancel", canceller.file("failed.csv", csv(2)).toString())).isEqualTo(1);
         assertThat(canceller.run("abandon", "1")).isZero();
-        assertThat(canceller.token("fresh-token").run("--input=" + canceller.file("done.csv", csv(1)))).isZero();
+        assertThat(canceller.token("fresh-token").run("cancel", canceller.file("done.csv", csv(1)).toString())).isZero();
 
         // when
         int abandonedExit = canceller.run("abandon", "1");

@@ -32,7 +32,7 @@ class RestartTest {
         Path input = canceller.file("in.csv", csv(6));
 
         // when (one DELETE at a time, so that what was sent before the 401 is known exactly)
-        int firstExit = canceller.with("--canceller.concurrency=1").token("stale-token").run("--input=" + input);
+        int firstExit = canceller.with("--canceller.concurrency=1").token("stale-token").run("cancel", input.toString());
 
         // then: stopped at once, nothing after target 3 sent, the 401 row not recorded as a failure of its own
         assertThat(firstExit).isEqualTo(1);
@@ -42,7 +42,7 @@ class RestartTest {
         assertThat(atlas.deletesOf(path(4))).isZero();
 
         // when: restarted with a fixed token
-        int secondExit = canceller.token("fresh-token").run("--input=" + input);
+        int secondExit = canceller.token("fresh-token").run("cancel", input.toString());
 
         // then: the chunk that rolled back is read again, but targets 1-2 are not sent again
         assertThat(secondExit).isZero();
@@ -68,7 +68,7 @@ class RestartTest {
         canceller.with("--canceller.skip-limit=1").with("--canceller.chunk-size=10").with("--canceller.concurrency=1");
 
         // when
-        int firstExit = canceller.run("--input=" + input);
+        int firstExit = canceller.run("cancel", input.toString());
 
         // then: the second rejection passes the limit; the row is recorded, the rest is not sent
         assertThat(firstExit).isEqualTo(1);
@@ -76,7 +76,7 @@ class RestartTest {
         assertThat(atlas.deletesOf(path(4))).isZero();
 
         // when
-        int secondExit = canceller.run("--input=" + input);
+        int secondExit = canceller.run("cancel", input.toString());
 
         // then
         assertThat(secondExit).isEqualTo(3);
@@ -91,10 +91,10 @@ class RestartTest {
     void runningACompletedFileAgainSendsNothing(CapturedOutput output) {
         // given
         Path input = canceller.file("in.csv", csv(3));
-        assertThat(canceller.run("--input=" + input)).isZero();
+        assertThat(canceller.run("cancel", input.toString())).isZero();
 
         // when
-        int exitCode = canceller.run("--input=" + input);
+        int exitCode = canceller.run("cancel", input.toString());
 
         // then
         assertThat(exitCode).isZero();
@@ -107,11 +107,11 @@ class RestartTest {
     void aChangedFileIsANewJobInstance() {
         // given
         Path input = canceller.file("in.csv", csv(2));
-        assertThat(canceller.run("--input=" + input)).isZero();
+        assertThat(canceller.run("cancel", input.toString())).isZero();
         canceller.file("in.csv", csv(3));
 
         // when
-        int exitCode = canceller.run("--input=" + input);
+        int exitCode = canceller.run("cancel", input.toString());
 
         // then: a new instance, so its duplicates of the old file's targets are sent again by design
         assertThat(exitCode).isZero();
@@ -126,7 +126,7 @@ class RestartTest {
         Path input = canceller.file("in.csv", csv(3) + "32b6e34b3d91647abb20e7b8,bad/name,65a1f0c2e4b0a1b2c3d4e5f6\n");
 
         // when
-        int dryExit = canceller.token(null).run("--input=" + input, "--dry-run");
+        int dryExit = canceller.token(null).run("cancel", input.toString(), "--dry-run");
 
         // then
         assertThat(dryExit).isEqualTo(3);
@@ -134,7 +134,7 @@ class RestartTest {
         assertThat(canceller.outcomes()).extracting(row -> row.get("OUTCOME")).containsExactly("PLANNED", "PLANNED", "PLANNED", "INVALID");
 
         // when
-        int realExit = canceller.token("test-token").run("--input=" + input);
+        int realExit = canceller.token("test-token").run("cancel", input.toString());
 
         // then
         assertThat(realExit).isEqualTo(3);

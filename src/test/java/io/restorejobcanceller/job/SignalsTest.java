@@ -29,7 +29,7 @@ class SignalsTest {
             atlas.answer(path(n), AtlasStub.cancelled().withFixedDelay(200));
         }
         Path input = canceller.file("in.csv", csv(20));
-        CancellerProcess process = canceller.with("--canceller.chunk-size=50").start("--input=" + input);
+        CancellerProcess process = canceller.with("--canceller.chunk-size=50").start("cancel", input.toString());
         process.awaitOutput("Cancelling restore jobs from", 60);
         while (atlas.requests().size() < 3) {
             Thread.sleep(20);
@@ -47,7 +47,7 @@ class SignalsTest {
         assertThat(recorded).isBetween(3, 19);
 
         // when
-        int restartExit = canceller.run("--input=" + input);
+        int restartExit = canceller.run("cancel", input.toString());
 
         // then
         assertThat(restartExit).isZero();
@@ -64,7 +64,7 @@ class SignalsTest {
         try (SilentServer database = new SilentServer()) {
             Path input = canceller.file("in.csv", csv(2));
             CancellerProcess process = canceller.with("--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + database.port() + "/canceller")
-                    .with("--spring.datasource.hikari.data-source-properties.loginTimeout=0").start("--input=" + input);
+                    .with("--spring.datasource.hikari.data-source-properties.loginTimeout=0").start("cancel", input.toString());
             while (database.acceptedConnections() == 0 && process.isAlive()) {
                 Thread.sleep(20);
             }
@@ -86,7 +86,7 @@ class SignalsTest {
             atlas.answer(path(n), AtlasStub.cancelled().withFixedDelay(100));
         }
         Path input = canceller.file("in.csv", csv(20));
-        CancellerProcess process = canceller.with("--canceller.chunk-size=7").start("--input=" + input);
+        CancellerProcess process = canceller.with("--canceller.chunk-size=7").start("cancel", input.toString());
         process.awaitOutput("Cancelling restore jobs from", 60);
         while (atlas.requests().size() < 10) {
             Thread.sleep(10);
@@ -97,7 +97,7 @@ class SignalsTest {
                 .isEqualTo("STARTED");
 
         // when
-        int exitCode = canceller.run("--input=" + input);
+        int exitCode = canceller.run("cancel", input.toString());
 
         // then: one outcome per row; a DELETE is sent again only if it was in flight when the process died (at most
         // canceller.concurrency of them; Atlas answers such a second DELETE 404, so it ends NOT_FOUND there)
@@ -119,7 +119,7 @@ class SignalsTest {
         Path inbox = Files.createDirectories(canceller.directory().resolve("inbox"));
         Files.writeString(inbox.resolve("a.csv"), "groupId,clusterName,restoreJobId\n" + Targets.row(1) + "\n");
         CancellerProcess process = canceller.with("--canceller.schedule.cron=* * * * * *")
-                .start("--schedule", "--input=" + inbox);
+                .start("schedule", inbox.toString());
 
         // when: the first fire processes a.csv; then a broken and a new file arrive
         process.awaitOutput("Job execution 1 (job instance 1): COMPLETED", 60);

@@ -22,7 +22,7 @@ class PostgresQueryTest {
 
     @BeforeEach
     void aDryRunsRows() {
-        assertThat(canceller.run("--input=sample-data/restore-jobs.csv", "--dry-run")).isZero();
+        assertThat(canceller.run("cancel", "sample-data/restore-jobs.csv", "--dry-run")).isZero();
     }
 
     @ParameterizedTest

@@ -33,7 +33,7 @@ class PostgresTest {
     @Test
     void cancelsTheSampleFileAndReportsIt() {
         // when
-        int exitCode = canceller.run("--input=sample-data/restore-jobs.csv");
+        int exitCode = canceller.run("cancel", "sample-data/restore-jobs.csv");
 
         // then
         assertThat(exitCode).isZero();
@@ -51,10 +51,10 @@ class PostgresTest {
             atlas.requireToken(path(n), "fresh-token");
         }
         Path input = canceller.file("in.csv", csv(5));
-        assertThat(canceller.token("stale-token").run("--input=" + input)).isEqualTo(1);
+        assertThat(canceller.token("stale-token").run("cancel", input.toString())).isEqualTo(1);
 
         // when
-        int exitCode = canceller.token("fresh-token").run("--input=" + input);
+        int exitCode = canceller.token("fresh-token").run("cancel", input.toString());
 
         // then
         assertThat(exitCode).isZero();
@@ -69,10 +69,10 @@ class PostgresTest {
         // given
         atlas.answer(path(1), AtlasStub.cancelled().withFixedDelay(1500));
         Path input = canceller.file("in.csv", csv(3));
-        CompletableFuture<Integer> first = canceller.runInBackgroundUntilSent(path(1), "--input=" + input);
+        CompletableFuture<Integer> first = canceller.runInBackgroundUntilSent(path(1), "cancel", input.toString());
 
         // when
-        int second = canceller.run("--input=" + input);
+        int second = canceller.run("cancel", input.toString());
 
         // then
         assertThat(second).isEqualTo(4);
@@ -84,7 +84,7 @@ class PostgresTest {
         canceller.file("in.csv", csv(3));
 
         // when
-        int again = canceller.run("--input=" + input);
+        int again = canceller.run("cancel", input.toString());
 
         // then: recovered (nobody holds its lock), restarted, nothing sent twice
         assertThat(again).isZero();
@@ -97,7 +97,7 @@ class PostgresTest {
             "WITH gone AS (DELETE FROM cancellation_outcome RETURNING *) SELECT COUNT(*) FROM gone"})
     void queryChangesNothing(String sql) {
         // given
-        assertThat(canceller.run("--input=sample-data/restore-jobs.csv", "--dry-run")).isZero();
+        assertThat(canceller.run("cancel", "sample-data/restore-jobs.csv", "--dry-run")).isZero();
 
         // when
         int exitCode = canceller.run("query", sql);
@@ -110,7 +110,7 @@ class PostgresTest {
     @Test
     void queryPrintsRows(CapturedOutput output) {
         // given
-        assertThat(canceller.run("--input=sample-data/restore-jobs.csv", "--dry-run")).isZero();
+        assertThat(canceller.run("cancel", "sample-data/restore-jobs.csv", "--dry-run")).isZero();
 
         // when
         int exitCode = canceller.run("query", "SELECT outcome, COUNT(*) AS n FROM cancellation_outcome GROUP BY outcome", "--format=csv");
@@ -141,8 +141,8 @@ class PostgresTest {
                 + io.restorejobcanceller.testing.Targets.job(3) + "\n");
 
         // when
-        int first = canceller.run("--input=" + input);
-        int again = canceller.run("--input=" + input);
+        int first = canceller.run("cancel", input.toString());
+        int again = canceller.run("cancel", input.toString());
 
         // then: every row recorded once, the run completed, nothing sent twice
         assertThat(first).isEqualTo(3);

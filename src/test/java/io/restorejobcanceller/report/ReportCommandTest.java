@@ -38,7 +38,7 @@ class ReportCommandTest {
         atlas.answer(path(3), AtlasStub.apiError(404, "RESOURCE_NOT_FOUND", "Not Found", "gone"));
         Path input = canceller.file("in.csv", "groupId,clusterName,restoreJobId\n" + row(1) + "\n" + row(2) + "\n" + row(3)
                 + "\n" + Targets.GROUP + ",\"" + FORMULA.replace("\"", "\"\"") + "\"," + Targets.job(4) + "\n" + row(1) + "\n");
-        assertThat(canceller.run("--input=" + input)).isEqualTo(3);
+        assertThat(canceller.run("cancel", input.toString())).isEqualTo(3);
     }
 
     @Test

@@ -50,8 +50,8 @@ public abstract class ReportSelectionContract {
         fileB = canceller.file("b.csv", "groupId,clusterName,restoreJobId\n"
                 + IntStream.rangeClosed(6, 8).mapToObj(Targets::row).collect(Collectors.joining("\n")) + "\n");
         canceller.with("--canceller.skip-limit=1").with("--canceller.chunk-size=10").with("--canceller.concurrency=1");
-        assertThat(canceller.run("--input=" + fileA)).isEqualTo(1);
-        assertThat(canceller.run("--input=" + fileA)).isEqualTo(3);
+        assertThat(canceller.run("cancel", fileA.toString())).isEqualTo(1);
+        assertThat(canceller.run("cancel", fileA.toString())).isEqualTo(3);
         assertThat(canceller.run("cancel", "--dry-run", fileB.toString())).isZero();
         assertThat(canceller.run("cancel", fileB.toString())).isZero();
     }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-/** Broken files and bad configuration fail before any DELETE, on one line, with exit code 2. */
+/** Broken files and bad configuration fail before any DELETE, on one line, with exit code 2; the legacy invocation still cancels. */
 @ExtendWith(OutputCaptureExtension.class)
 class CancelCommandTest {
 
@@ -30,7 +30,7 @@ class CancelCommandTest {
         Path input = canceller.file("in.csv", "groupId,cluster,restoreJobId\n" + Targets.row(1) + "\n");
 
         // when
-        int exitCode = canceller.run("--input=" + input);
+        int exitCode = canceller.run("cancel", input.toString());
 
         // then
         assertThat(exitCode).isEqualTo(2);
@@ -72,7 +72,7 @@ class CancelCommandTest {
         Path input = canceller.file("in.csv", "\uFEFF# only a comment\n\n");
 
         // when
-        int exitCode = canceller.run("--input=" + input);
+        int exitCode = canceller.run("cancel", input.toString());
 
         // then
         assertThat(exitCode).isEqualTo(2);
@@ -86,7 +86,7 @@ class CancelCommandTest {
         Path input = canceller.directory().resolve("nowhere.csv");
 
         // when
-        int exitCode = canceller.run("--input=" + input);
+        int exitCode = canceller.run("cancel", input.toString());
 
         // then
         assertThat(exitCode).isEqualTo(2);
@@ -102,7 +102,7 @@ class CancelCommandTest {
                 .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
 
         // when
-        int exitCode = canceller.run("--input=" + input);
+        int exitCode = canceller.run("cancel", input.toString());
 
         // then
         assertThat(exitCode).isEqualTo(2);
@@ -116,7 +116,7 @@ class CancelCommandTest {
         Path input = canceller.file("in.csv", Targets.csv(2));
 
         // when
-        int exitCode = canceller.token(null).run("--input=" + input);
+        int exitCode = canceller.token(null).run("cancel", input.toString());
 
         // then
         assertThat(exitCode).isEqualTo(2);
@@ -129,7 +129,7 @@ class CancelCommandTest {
         // when
         int noInput = canceller.run();
         int typo = canceller.run("--inptu=x.csv");
-        int secretAsArgument = canceller.run("--input=x.csv", "--MONGODB_ATLAS_ACCESS_TOKEN=abc");
+        int secretAsArgument = canceller.run("cancel", "x.csv", "--MONGODB_ATLAS_ACCESS_TOKEN=abc");
 
         // then
         assertThat(noInput).isEqualTo(2);
@@ -150,12 +150,30 @@ class CancelCommandTest {
         Path input = canceller.file("in.csv", Targets.csv(2));
 
         // when
-        int exitCode = canceller.run("--input=" + input, "--canceller.skip-limit=lots");
+        int exitCode = canceller.run("cancel", input.toString(), "--canceller.skip-limit=lots");
 
         // then
         assertThat(exitCode).isEqualTo(2);
         assertThat(errorLines(output)).singleElement().asString().contains("canceller.skip-limit");
         assertThat(atlas.requests()).isEmpty();
+    }
+
+    @Test
+    void theInvocationFromBeforeSubcommandsStillCancelsTheFile() {
+        // given: the legacy form, which schedulers set up before subcommands still run (the subject of this test)
+        Path input = canceller.file("in.csv", Targets.csv(2));
+
+        // when
+        int dryRun = canceller.run("--input=" + input, "--dry-run");
+        int realRun = canceller.run("--input", input.toString());
+
+        // then: the same as cancel FILE --dry-run, then cancel FILE
+        assertThat(dryRun).isZero();
+        assertThat(realRun).isZero();
+        assertThat(canceller.outcomes()).extracting(row -> row.get("OUTCOME"))
+                .containsExactly("PLANNED", "PLANNED", "CANCELLED", "CANCELLED");
+        assertThat(atlas.deletesOf(Targets.path(1))).isPositive(); // once, unless a loaded host's read timeout resends it
+        assertThat(atlas.deletesOf(Targets.path(2))).isPositive();
     }
 
     private static List<String> errorLines(CapturedOutput output) {

@@ -25,7 +25,7 @@ class KnownSettingsTest {
     @Test
     void aMistypedOptionIsRefusedNamingTheClosestKnownOne(CapturedOutput output) {
         // when
-        int exitCode = canceller.run("--input=" + canceller.file("in.csv", csv(2)), "--canceller.retry.max-atempts=1");
+        int exitCode = canceller.run("cancel", canceller.file("in.csv", csv(2)).toString(), "--canceller.retry.max-atempts=1");
 
         // then
         assertThat(exitCode).isEqualTo(2);
@@ -42,7 +42,7 @@ class KnownSettingsTest {
         Files.writeString(file, "canceller:\n  concurency: 4\n");
 
         // when
-        int exitCode = canceller.run("--input=" + canceller.file("in.csv", csv(2)));
+        int exitCode = canceller.run("cancel", canceller.file("in.csv", csv(2)).toString());
 
         // then
         assertThat(exitCode).isEqualTo(2);
@@ -54,12 +54,12 @@ class KnownSettingsTest {
     @Test
     void aMistypedEnvironmentVariableIsRefusedAndSpringBootsFormsAreTaken() throws Exception {
         // when
-        CancellerProcess mistyped = canceller.env("CANCELLER_SKIPLIMT", "3").start("--input=" + canceller.file("in.csv", csv(2)), "--dry-run");
+        CancellerProcess mistyped = canceller.env("CANCELLER_SKIPLIMT", "3").start("cancel", canceller.file("in.csv", csv(2)).toString(), "--dry-run");
         int mistypedExit = mistyped.waitForExit(60);
         // Spring Boot's canonical form (dashes removed) and the underscored one
         int wellSpelt = canceller.env("CANCELLER_SKIPLIMT", null).env("CANCELLER_SKIPLIMIT", "3").env("CANCELLER_ATLAS_READ_TIMEOUT", "5s")
                 .env("CANCELLER_JAR", "/opt/restore-job-canceller/restore-job-canceller.jar") // the launcher's, no setting
-                .start("--input=" + canceller.file("in.csv", csv(2)), "--dry-run").waitForExit(60);
+                .start("cancel", canceller.file("in.csv", csv(2)).toString(), "--dry-run").waitForExit(60);
 
         // then
         assertThat(mistypedExit).isEqualTo(2);
@@ -82,7 +82,7 @@ class KnownSettingsTest {
     @Test
     void aValueFromTheEnvironmentIsRefusedNamingTheVariable() throws Exception {
         // when
-        CancellerProcess run = canceller.env("CANCELLER_CONCURRENCY", "1000").start("--input=" + canceller.file("in.csv", csv(2)), "--dry-run");
+        CancellerProcess run = canceller.env("CANCELLER_CONCURRENCY", "1000").start("cancel", canceller.file("in.csv", csv(2)).toString(), "--dry-run");
 
         // then
         assertThat(run.waitForExit(60)).isEqualTo(2);
@@ -92,7 +92,7 @@ class KnownSettingsTest {
     @Test
     void aSecretIsRefusedOnTheCommandLineSayingWhereToPutIt(CapturedOutput output) {
         // when
-        int exitCode = canceller.run("--input=" + canceller.file("in.csv", csv(2)), "--canceller.atlas.private-key=s3cret-key");
+        int exitCode = canceller.run("cancel", canceller.file("in.csv", csv(2)).toString(), "--canceller.atlas.private-key=s3cret-key");
 
         // then
         assertThat(exitCode).isEqualTo(2);
@@ -105,7 +105,7 @@ class KnownSettingsTest {
     @Test
     void aSettingGivenTwiceIsRefusedSayingSo(CapturedOutput output) {
         // when
-        int exitCode = canceller.run("--input=" + canceller.file("in.csv", csv(2)), "--canceller.chunk-size=5", "--canceller.chunkSize=7");
+        int exitCode = canceller.run("cancel", canceller.file("in.csv", csv(2)).toString(), "--canceller.chunk-size=5", "--canceller.chunkSize=7");
 
         // then
         assertThat(exitCode).isEqualTo(2);

@@ -54,7 +54,7 @@ class SettingsFilesTest {
         Path file = userFile(bomb.toString());
 
         // when
-        int exitCode = canceller.run("--input=" + canceller.file("in.csv", csv(2)), "--dry-run");
+        int exitCode = canceller.run("cancel", canceller.file("in.csv", csv(2)).toString(), "--dry-run");
 
         // then
         assertThat(exitCode).isEqualTo(2);
@@ -71,8 +71,8 @@ class SettingsFilesTest {
         assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
 
         // when
-        CancellerProcess directory = canceller.start("--input=" + canceller.file("in.csv", csv(2)), "--dry-run");
-        CancellerProcess pipe = canceller.start("--input=" + canceller.file("in.csv", csv(2)), "--dry-run", "--spring.config.location=" + fifo);
+        CancellerProcess directory = canceller.start("cancel", canceller.file("in.csv", csv(2)).toString(), "--dry-run");
+        CancellerProcess pipe = canceller.start("cancel", canceller.file("in.csv", csv(2)).toString(), "--dry-run", "--spring.config.location=" + fifo);
 
         // then
         assertThat(directory.waitForExit(60)).isEqualTo(2);
@@ -88,7 +88,7 @@ class SettingsFilesTest {
         Path own = canceller.file("own.yml", "canceller:\n  skip-limit: 7\n");
 
         // when
-        int exitCode = canceller.run("--input=" + canceller.file("in.csv", csv(3)), "--dry-run", "--verbose", "--spring.config.location=" + own);
+        int exitCode = canceller.run("cancel", canceller.file("in.csv", csv(3)).toString(), "--dry-run", "--verbose", "--spring.config.location=" + own);
 
         // then
         assertThat(exitCode).isZero();

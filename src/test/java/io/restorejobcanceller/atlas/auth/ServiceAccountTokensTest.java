@@ -52,7 +52,7 @@ class ServiceAccountTokensTest {
         Path input = canceller.file("in.csv", csv(3));
 
         // when
-        int exitCode = canceller.run("--input=" + input);
+        int exitCode = canceller.run("cancel", input.toString());
 
         // then
         assertThat(exitCode).isZero();
@@ -69,7 +69,7 @@ class ServiceAccountTokensTest {
         Path input = canceller.file("in.csv", csv(3));
 
         // when
-        int exitCode = canceller.run("--input=" + input);
+        int exitCode = canceller.run("cancel", input.toString());
 
         // then
         assertThat(exitCode).isEqualTo(1);
@@ -89,7 +89,7 @@ class ServiceAccountTokensTest {
         Path input = canceller.file("in.csv", csv(3));
 
         // when
-        int exitCode = canceller.run("--input=" + input);
+        int exitCode = canceller.run("cancel", input.toString());
 
         // then
         assertThat(exitCode).isEqualTo(1);
@@ -109,7 +109,7 @@ class ServiceAccountTokensTest {
         Path input = canceller.file("in.csv", csv(30));
 
         // when
-        int exitCode = canceller.with("--canceller.concurrency=1").run("--input=" + input);
+        int exitCode = canceller.with("--canceller.concurrency=1").run("cancel", input.toString());
 
         // then
         assertThat(exitCode).isZero();
@@ -127,7 +127,7 @@ class ServiceAccountTokensTest {
         Path input = canceller.file("in.csv", csv(3));
 
         // when
-        int exitCode = canceller.run("--input=" + input);
+        int exitCode = canceller.run("cancel", input.toString());
 
         // then
         assertThat(exitCode).isEqualTo(1);
@@ -164,7 +164,7 @@ class ServiceAccountTokensTest {
         Path input = canceller.file("in.csv", csv(30));
 
         // when
-        int exitCode = canceller.with("--canceller.concurrency=1").run("--input=" + input);
+        int exitCode = canceller.with("--canceller.concurrency=1").run("cancel", input.toString());
 
         // then
         assertThat(exitCode).isZero();

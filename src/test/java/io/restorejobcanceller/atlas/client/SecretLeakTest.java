@@ -94,7 +94,7 @@ class SecretLeakTest {
         });
 
         // when
-        int exitCode = canceller.run("--input=" + canceller.file("in.csv", csv(3)));
+        int exitCode = canceller.run("cancel", canceller.file("in.csv", csv(3)).toString());
 
         // then
         assertThat(exitCode).isZero();
@@ -106,7 +106,7 @@ class SecretLeakTest {
         return canceller.with("--logging.level.root=trace").with("--logging.level.org.apache.hc=trace")
                 .with("--logging.level.org.apache.hc.client5.http.wire=trace")
                 .with("--logging.level.org.apache.hc.client5.http.headers=trace")
-                .with("--logging.level.feign=trace").run("--input=" + input);
+                .with("--logging.level.feign=trace").run("cancel", input.toString());
     }
 
     private void assertNoLeak(CapturedOutput output, String... secrets) {
