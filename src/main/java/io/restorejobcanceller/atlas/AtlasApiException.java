@@ -3,6 +3,7 @@ package io.restorejobcanceller.atlas;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Atlas answered with a status other than 2xx. Carries Atlas's error code (from the error body, else from the
@@ -15,6 +16,7 @@ public class AtlasApiException extends RuntimeException {
     private final String errorCode;
     private final AtlasVerdict verdict;
     private final Duration retryAfter;
+    private final List<Object> parameters;
 
     public AtlasApiException(int status, ApiError apiError, String headerErrorCode, String bodySnippet, Duration retryAfter) {
         this(status, apiError, headerErrorCode, bodySnippet, retryAfter, null, false);
@@ -33,6 +35,7 @@ public class AtlasApiException extends RuntimeException {
         this.errorCode = apiError != null && apiError.errorCode() != null ? apiError.errorCode() : headerErrorCode;
         this.verdict = staleNonce ? AtlasVerdict.TRANSIENT : AtlasVerdict.of(status, errorCode);
         this.retryAfter = retryAfter;
+        this.parameters = apiError == null || apiError.parameters() == null ? List.of() : apiError.parameters();
     }
 
     public int status() {
@@ -46,6 +49,11 @@ public class AtlasApiException extends RuntimeException {
 
     public AtlasVerdict verdict() {
         return verdict;
+    }
+
+    /** The error body's {@code parameters} (a 429 RATE_LIMITED_TOKEN_BUCKET's: path, retryAfter, capacity, refillRate, refillSeconds). */
+    public List<Object> parameters() {
+        return parameters;
     }
 
     /** The delay the server asked for, or {@code null}. */

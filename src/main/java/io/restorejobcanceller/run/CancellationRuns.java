@@ -134,7 +134,7 @@ public class CancellationRuns {
         if (next.retry().isPresent()) {
             plan.approveRetry(file, next.retry().get(), choices.confirmed());
         } else if (next.resume().isPresent()) {
-            plan.approveRestart(next.resume().get(), file.path().getFileName().toString(), choices.confirmed());
+            plan.approveRestart(next.resume().get(), file, choices.confirmed());
         } else {
             plan.approve(file, choices.dryRun(), choices.confirmed());
         }
@@ -169,7 +169,7 @@ public class CancellationRuns {
         }
         if (!Boolean.TRUE.equals(parameters.getParameter(CancellationJobConfiguration.DRY_RUN).value())) {
             plan.checkAtlasConfiguration();
-            plan.approveRestart(launcher.resumeOf(execution), path.getFileName().toString(), confirmed);
+            plan.approveRestart(launcher.resumeOf(execution), file, confirmed);
         }
         try {
             return summary.report(launcher.restart(execution), path.toString());

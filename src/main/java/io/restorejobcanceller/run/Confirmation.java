@@ -15,6 +15,11 @@ class Confirmation {
 
     private static final Set<String> YES = Set.of("y", "yes");
 
+    /** Whether {@link #confirmed} asks a person (there is a terminal) rather than going ahead. */
+    boolean asks() {
+        return System.console() != null;
+    }
+
     /** {@code true} when the action may go ahead: no terminal to ask on, or the person answered yes. */
     boolean confirmed(String question) {
         Console console = System.console();

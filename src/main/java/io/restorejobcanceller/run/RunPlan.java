@@ -8,7 +8,9 @@ import io.restorejobcanceller.cli.UsageException;
 import io.restorejobcanceller.input.InputFile;
 import io.restorejobcanceller.job.GuardProperties;
 import io.restorejobcanceller.sending.HumanDuration;
+import io.restorejobcanceller.sending.RateLookup;
 import io.restorejobcanceller.sending.RateProperties;
+import io.restorejobcanceller.sending.RateSources;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,10 +32,12 @@ class RunPlan {
     private final Confirmation confirmation;
     private final AtlasProperties atlas;
     private final AtlasCredentials credentials;
+    private final RateLookup rates;
 
     RunPlan(RateProperties rate, GuardProperties guard, Confirmation confirmation, AtlasProperties atlas,
-            AtlasCredentials credentials) {
+            AtlasCredentials credentials, RateLookup rates) {
         this.rate = rate;
+        this.rates = rates;
         this.guard = guard;
         this.confirmation = confirmation;
         this.atlas = atlas;
@@ -58,34 +62,67 @@ class RunPlan {
             throw new UsageException(guarded);
         }
         long valid = file.rowsPerProject().validRowsOf(project -> true);
-        log.info("{}", plan(file, valid, toSend, sent));
+        boolean rateLater = lookUpOnceConfirmed(confirmed);
+        log.info("{}", plan(file, valid, toSend, sent, rateLater ? null : rates.follow(sent.keySet())));
         if (!confirmed) {
             ask("Cancel " + toSend + " restore jobs in " + (toSend == valid ? file.rowsPerProject().describe()
                     : sent.size() + " allowed project" + (sent.size() == 1 ? "" : "s")) + " " + destination() + "?");
+        }
+        if (rateLater) {
+            log.info("Rate: {}", rate(sent, rates.follow(sent.keySet())));
         }
     }
 
     /** Says what a retry sends (the rows an earlier run left FAILED) and asks, unless {@code confirmed}. */
     void approveRetry(InputFile file, CancellationLauncher.Retry retry, boolean confirmed) {
         String rows = retry.failedRows() + (retry.failedRows() == 1 ? " row" : " rows");
+        boolean rateLater = lookUpOnceConfirmed(confirmed);
         log.info("Plan: retry the {} of {} that ended FAILED (no verdict from Atlas) in job execution {}; its other rows"
-                + " are done and not sent again; {}", rows, file.path().getFileName(), retry.execution().getId(), destination());
+                + " are done and not sent again{}; {}", rows, file.path().getFileName(), retry.execution().getId(),
+                rateLater ? "" : followedRate(file), destination());
         if (!confirmed) {
             ask("Send the " + rows + " that ended FAILED in job execution " + retry.execution().getId() + " again "
                     + destination() + "?");
         }
+        if (rateLater) {
+            log.info("Rate: {}", followedRate(file).substring(2));
+        }
     }
 
     /** Says what a restart resumes and asks, unless {@code confirmed}. */
-    void approveRestart(CancellationLauncher.Resume resume, String fileName, boolean confirmed) {
+    void approveRestart(CancellationLauncher.Resume resume, InputFile file, boolean confirmed) {
         long left = Math.max(0, resume.rows() - resume.recordedRows());
-        log.info("Plan: resume job execution {} of {} ({}): {} of its {} rows are recorded and not sent again, {} left; {}",
+        String fileName = file.path().getFileName().toString();
+        boolean rateLater = !resume.nothingLeft() && lookUpOnceConfirmed(confirmed);
+        log.info("Plan: resume job execution {} of {} ({}): {} of its {} rows are recorded and not sent again, {} left{}; {}",
                 resume.execution().getId(), fileName, resume.execution().getStatus(), resume.recordedRows(), resume.rows(),
-                left, destination());
+                left, resume.nothingLeft() || rateLater ? "" : followedRate(file), destination());
         if (!confirmed && !resume.nothingLeft()) {
             ask("Resume job execution " + resume.execution().getId() + " and cancel the restore jobs of the " + left
                     + (left == 1 ? " row" : " rows") + " of " + fileName + " not yet recorded " + destination() + "?");
         }
+        if (rateLater) {
+            log.info("Rate: {}", followedRate(file).substring(2));
+        }
+    }
+
+    /**
+     * Whether Atlas's buckets are looked up only after the person at the terminal said yes: a declined run sends
+     * nothing, not even the look-up (the destination or the credentials may be what they decline).
+     */
+    private boolean lookUpOnceConfirmed(boolean confirmed) {
+        return rate.followsAtlas() && !confirmed && confirmation.asks();
+    }
+
+    /** Asks Atlas again for the buckets of the file's projects (a restart's rate may have changed); said unless configured. */
+    private String followedRate(InputFile file) {
+        RateSources sources = rates.follow(file.rowsPerProject().validRowsIn(guard::allows).keySet());
+        return sources.configured() ? "" : "; " + sources.describe();
+    }
+
+    /** Where the rate comes from and the least time these rows take at it. */
+    private String rate(Map<String, Long> sent, RateSources sources) {
+        return sources.describe() + sources.leastTimeFor(sent, rate).map(time -> ", this takes at least " + HumanDuration.of(time)).orElse("");
     }
 
     private void ask(String question) {
@@ -94,12 +131,14 @@ class RunPlan {
         }
     }
 
-    /** The plan line: what the file holds, what is not sent by the guard, and the least time the rest takes. */
-    private String plan(InputFile file, long valid, long toSend, Map<String, Long> sent) {
+    /**
+     * The plan line: what the file holds, what is not sent by the guard, where the rate comes from and the least time
+     * the rest takes at it.
+     */
+    private String plan(InputFile file, long valid, long toSend, Map<String, Long> sent, RateSources sources) {
         String outside = toSend == valid ? "" : "; " + (valid - toSend) + " of them in projects outside canceller.guard.allowed-projects, not sent";
-        String least = rate.leastTimeFor(sent).map(time -> "; at canceller.rate.requests-per-minute="
-                + rate.requestsPerMinute() + (rate.scope() == RateProperties.Scope.PROJECT ? " per project" : "")
-                + " this takes at least " + HumanDuration.of(time)).orElse("");
+        String least = sources == null ? "; rate: Atlas's buckets, asked once confirmed"
+                : sources.configured() && sources.leastTimeFor(sent, rate).isEmpty() ? "" : "; " + rate(sent, sources);
         return "Plan: " + file.dataRows() + (file.dataRows() == 1 ? " row of " : " rows of ") + file.path().getFileName()
                 + ", " + valid + " valid, naming " + file.rowsPerProject().describe() + outside + least + "; " + destination();
     }

@@ -7,6 +7,7 @@ import io.restorejobcanceller.atlas.CancellationTarget;
 import io.restorejobcanceller.atlas.RestoreJobState;
 import io.restorejobcanceller.atlas.client.RestoreJobs;
 import io.restorejobcanceller.atlas.Retries;
+import io.restorejobcanceller.atlas.RunRefusedException;
 import io.restorejobcanceller.atlas.Sleeper;
 import io.restorejobcanceller.outcome.Outcome;
 
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
 /**
  * Sends one row's requests ({@link RequestPlan}) until the row has a final outcome: each request waits for its
  * permit ({@link RequestThrottle}), the answers feed the throttle ({@link ThrottleFeedback}), an error answer means
- * what {@link VerdictOutcomes} says, and transient ones go through the {@link Retries} loop.
+ * what {@link RowResult#of} says, and transient ones go through the {@link Retries} loop.
  */
 @Component
 public class RestoreJobCancelSender {
@@ -47,7 +48,7 @@ public class RestoreJobCancelSender {
      */
     public RowResult send(CancellationTarget target, RequestPlan plan, FirstPermit permit) throws InterruptedException {
         Row row = new Row(target, plan, permit);
-        return retries.run(row::attempt, (failure, attempts) -> VerdictOutcomes.gaveUp(failure, attempts, row.deletes));
+        return retries.run(row::attempt, (failure, attempts) -> RowResult.gaveUp(failure, attempts, row.deletes));
     }
 
     /** One row's requests so far. */
@@ -87,11 +88,11 @@ public class RestoreJobCancelSender {
                 AtlasAnswer answer = atlas.cancelRestoreJob(target);
                 feedback.answered(project, answer);
                 return new Retries.Done<>(new RowResult(Outcome.CANCELLED, answer.status(), null,
-                        unansweredBefore ? VerdictOutcomes.EARLIER_UNANSWERED : null, deletes));
+                        unansweredBefore ? RowResult.EARLIER_UNANSWERED : null, deletes));
             } catch (AtlasApiException e) {
                 rateLimited += e.status() == 429 ? 1 : 0;
                 var asked = feedback.refused(project, e, rateLimited);
-                RowResult result = VerdictOutcomes.of(e, target, deletes, unansweredBefore, atlas.destination());
+                RowResult result = RowResult.of(e, target, deletes, unansweredBefore, atlas.destination());
                 return result != null ? new Retries.Done<>(result) : new Retries.Again<>(e, asked);
             } catch (AtlasUnreachableException e) {
                 unansweredBefore |= deletes > deletesBefore; // only an unanswered DELETE may have cancelled the job

@@ -39,7 +39,7 @@ public final class ThrottleFeedback {
             throttle.pause(project, asked);
         }
         if (e.status() == 429) {
-            RefillRate.in(e).ifPresent(told -> throttle.learnRefillRate(project, told.requests(), told.per()));
+            Bucket.toldBy(e).ifPresent(told -> throttle.correct(project, told));
         }
         return asked;
     }

@@ -228,7 +228,9 @@ class CommandLineIT {
         assertThat(dryRun.out()).doesNotContain("[y/N]").contains("Outcomes: PLANNED=5");
         assertThat(noTerminal.out() + noTerminal.err()).doesNotContain("[y/N]");
         assertThat(noTerminal.out()).contains("Outcomes: CANCELLED=6");
-        assertThat(atlas.requests()).hasSize(3 + 4 + 6);
+        // each confirmed real run also asked Atlas for its rate limits (the stub has none): after the yes, never before
+        assertThat(atlas.requests().stream().filter(r -> r.getMethod().getName().equals("DELETE"))).hasSize(3 + 4 + 6);
+        assertThat(atlas.requests().stream().filter(r -> r.getUrl().startsWith("/api/atlas/v2/rateLimits?"))).hasSize(3);
     }
 
     @Test

@@ -58,7 +58,7 @@ class QuietLogsTest {
         // then
         assertThat(exitCode).isZero();
         assertThat(output.getErr()).containsPattern("Plan: 5 rows of in.csv, 5 valid, naming 1 project \\(1 cluster\\);"
-                + " at canceller.rate.requests-per-minute=100 per project this takes at least 3 s; at " + canceller.atlas().baseUrl()
+                + " configured: 100 per minute per project, this takes at least 3 s; at " + canceller.atlas().baseUrl()
                 + " as an access token \\(MONGODB_ATLAS_ACCESS_TOKEN from ");
     }
 
@@ -92,8 +92,8 @@ class QuietLogsTest {
         // then: the time of 3 rows at one a second (5 rows would be 5 s)
         assertThat(exitCode).isEqualTo(3); // the other project's rows are REJECTED
         assertThat(output.getErr()).contains("Plan: 8 rows of in.csv, 8 valid, naming 2 projects (2 clusters); 5 of them in"
-                + " projects outside canceller.guard.allowed-projects, not sent; at canceller.rate.requests-per-minute=60"
-                + " per project this takes at least 3 s");
+                + " projects outside canceller.guard.allowed-projects, not sent; configured: 60 per minute"
+                + " per project, this takes at least 3 s");
     }
 
     @Test

@@ -47,7 +47,7 @@ class CancelCommandTest {
         // then: the defaults as the records declare them, read from the jar's configuration metadata
         assertThat(exitCode).isZero();
         assertThat(output.getOut()).contains("with their defaults:", "\n  canceller.skip-limit=100\n",
-                "\n  canceller.rate.requests-per-minute=100\n", "\n  canceller.atlas.base-url=https://cloud.mongodb.com\n",
+                "\n  canceller.rate.fallback-requests-per-minute=100\n", "\n  canceller.atlas.base-url=https://cloud.mongodb.com\n",
                 "\n  canceller.retry.max-attempts=4\n").doesNotContain("canceller.query.timeout");
     }
 

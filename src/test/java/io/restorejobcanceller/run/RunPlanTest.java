@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,10 @@ import io.restorejobcanceller.atlas.AtlasProperties;
 import io.restorejobcanceller.cli.UsageException;
 import io.restorejobcanceller.input.InputFile;
 import io.restorejobcanceller.job.GuardProperties;
+import io.restorejobcanceller.sending.AtlasPauses;
+import io.restorejobcanceller.sending.RateLookup;
 import io.restorejobcanceller.sending.RateProperties;
+import io.restorejobcanceller.sending.RequestThrottle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,8 +71,8 @@ class RunPlanTest {
         plan(rate(60), NO_GUARD, true).approve(FILE, false, false);
 
         // then
-        assertThat(lines()).containsExactly("INFO Plan: 9 rows of in.csv, 8 valid, naming 2 projects (2 clusters); at"
-                + " canceller.rate.requests-per-minute=60 per project this takes at least 5 s; at https://cloud.mongodb.com"
+        assertThat(lines()).containsExactly("INFO Plan: 9 rows of in.csv, 8 valid, naming 2 projects (2 clusters);"
+                + " configured: 60 per minute per project, this takes at least 5 s; at https://cloud.mongodb.com"
                 + " as an access token (MONGODB_ATLAS_ACCESS_TOKEN from mockProperties)");
         assertThat(asked).containsExactly("Cancel 8 restore jobs in 2 projects (2 clusters) at https://cloud.mongodb.com"
                 + " as an access token (MONGODB_ATLAS_ACCESS_TOKEN from mockProperties)?");
@@ -81,7 +85,7 @@ class RunPlanTest {
 
         // then: the 3 allowed rows at one a second, not the busiest project's 5
         assertThat(lines()).singleElement().asString().contains("8 valid, naming 2 projects (2 clusters); 5 of them in projects"
-                + " outside canceller.guard.allowed-projects, not sent; at canceller.rate.requests-per-minute=60 per project"
+                + " outside canceller.guard.allowed-projects, not sent; configured: 60 per minute per project,"
                 + " this takes at least 3 s;");
         assertThat(asked).singleElement().asString().startsWith("Cancel 3 restore jobs in 1 allowed project at ");
     }
@@ -93,7 +97,7 @@ class RunPlanTest {
                 .approve(FILE, false, true);
 
         // then
-        assertThat(lines()).singleElement().asString().contains("at canceller.rate.requests-per-minute=60 this takes at least 8 s;");
+        assertThat(lines()).singleElement().asString().contains("; configured: 60 per minute, this takes at least 8 s;");
     }
 
     @Test
@@ -174,7 +178,7 @@ class RunPlanTest {
     void aRestartSaysHowManyRowsAreLeftAndAsksAboutThem() {
         // when
         plan(UNLIMITED, NO_GUARD, true).approveRestart(new CancellationLauncher.Resume(execution(3, BatchStatus.STOPPED), 6, 10),
-                "in.csv", false);
+                FILE, false);
 
         // then
         assertThat(lines()).singleElement().asString().startsWith("INFO Plan: resume job execution 3 of in.csv (STOPPED):"
@@ -187,22 +191,22 @@ class RunPlanTest {
     void aRestartWithNothingLeftAsksNothingAndADeclinedOneSendsNothing() {
         // when: every row recorded (more recorded than counted, as a restart of an inbox may see)
         plan(UNLIMITED, NO_GUARD, false).approveRestart(new CancellationLauncher.Resume(execution(3, BatchStatus.FAILED), 12, 10),
-                "in.csv", false);
+                FILE, false);
 
         // then
         assertThat(lines()).singleElement().asString().contains("12 of its 10 rows are recorded and not sent again, 0 left;");
         assertThat(asked).isEmpty();
         assertThatThrownBy(() -> plan(UNLIMITED, NO_GUARD, false).approveRestart(
-                new CancellationLauncher.Resume(execution(3, BatchStatus.FAILED), 9, 10), "in.csv", false))
+                new CancellationLauncher.Resume(execution(3, BatchStatus.FAILED), 9, 10), FILE, false))
                 .hasMessageStartingWith("nothing sent: the confirmation was declined");
     }
 
     @Test
     void unusableCredentialsOrASecretOverPlainHttpAreRefused() {
         RunPlan noCredentials = new RunPlan(UNLIMITED, NO_GUARD, answering(true), atlas("https://cloud.mongodb.com"),
-                AtlasCredentials.from(new MockEnvironment()));
-        RunPlan plainHttp = new RunPlan(UNLIMITED, NO_GUARD, answering(true), atlas("http://atlas.example.com"), token());
-        RunPlan loopback = new RunPlan(UNLIMITED, NO_GUARD, answering(true), atlas("http://127.0.0.1:8080"), token());
+                AtlasCredentials.from(new MockEnvironment()), lookup(UNLIMITED));
+        RunPlan plainHttp = new RunPlan(UNLIMITED, NO_GUARD, answering(true), atlas("http://atlas.example.com"), token(), lookup(UNLIMITED));
+        RunPlan loopback = new RunPlan(UNLIMITED, NO_GUARD, answering(true), atlas("http://127.0.0.1:8080"), token(), lookup(UNLIMITED));
 
         assertThatThrownBy(noCredentials::checkAtlasConfiguration).isInstanceOf(UsageException.class)
                 .hasMessageStartingWith("no Atlas credentials: set MONGODB_ATLAS_CLIENT_ID");
@@ -213,7 +217,7 @@ class RunPlanTest {
     }
 
     private RunPlan plan(RateProperties rate, GuardProperties guard, boolean answer) {
-        return new RunPlan(rate, guard, answering(answer), atlas("https://cloud.mongodb.com"), token());
+        return new RunPlan(rate, guard, answering(answer), atlas("https://cloud.mongodb.com"), token(), lookup(rate));
     }
 
     /** The operator's answer to every question, each question kept. */
@@ -229,6 +233,13 @@ class RunPlanTest {
 
     private List<String> lines() {
         return logged.list.stream().map(event -> event.getLevel() + " " + event.getFormattedMessage()).toList();
+    }
+
+    /** A configured rate asks Atlas nothing: the look-up's Atlas is never called. */
+    private static RateLookup lookup(RateProperties rate) {
+        return new RateLookup((groupId, path, page) -> {
+            throw new AssertionError("a configured rate asks Atlas nothing");
+        }, new RequestThrottle(rate, wait -> { }, Clock.systemUTC(), new AtlasPauses()), rate);
     }
 
     private static RateProperties rate(int requestsPerMinute) {

@@ -100,9 +100,9 @@ class RequestThrottleTest {
                 Duration.ofSeconds(2)), sleeper, sleeper.clock(), pauses);
 
         // when: Atlas says A's bucket refills 6 per 60 seconds
-        RefillRate told = RefillRate.in("Please retry after 55 seconds. Request capacity: 1. Refill rate: 6 per 60 seconds").orElseThrow();
-        throttle.learnRefillRate("A", told.requests(), told.per());
-        throttle.learnRefillRate("A", 600, Duration.ofSeconds(60)); // never faster than learnt or configured
+        Bucket told = Bucket.inDetail("Please retry after 55 seconds. Request capacity: 1. Refill rate: 6 per 60 seconds").orElseThrow();
+        throttle.correct("A", told);
+        throttle.correct("A", new Bucket(1, 600, Duration.ofSeconds(60))); // never faster than learnt or configured
 
         // then: A gets one request per 10 s, B still one per 100 ms
         assertThat(throttle.tryAcquire("A")).isZero();

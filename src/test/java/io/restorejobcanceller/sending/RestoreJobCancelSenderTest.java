@@ -1,5 +1,6 @@
 package io.restorejobcanceller.sending;
 
+import io.restorejobcanceller.atlas.RunRefusedException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -46,6 +46,9 @@ public final class LoopbackAtlas implements AutoCloseable {
     private volatile TokenBuckets buckets;
     private volatile AtlasLists lists;
     private final AtomicLong listRequests = new AtomicLong();
+    /** What {@code GET /api/atlas/v2/rateLimits} answers: the buckets (null: 404, as an older Atlas), or this refusal. */
+    private volatile boolean refusingRateLimits;
+    private final List<String> rateLimitLookups = new CopyOnWriteArrayList<>();
 
     public LoopbackAtlas(int port, long latencyMillis, Faults faults, long hangMillis, long seed) throws IOException {
         this.latencyMillis = latencyMillis;
@@ -59,7 +62,70 @@ public final class LoopbackAtlas implements AutoCloseable {
         return LoopbackServer.baseUrl(server);
     }
 
+    /**
+     * Meters each project with a token bucket ({@code CAPACITY:REFILL_PER_MINUTE}, some projects apart), or all of them
+     * with one ({@code shared}: the organisation's), and tells them at {@code GET /api/atlas/v2/rateLimits}.
+     */
+    public LoopbackAtlas withBuckets(String shape, Map<String, String> apart, boolean shared) {
+        Map<String, TokenBuckets.Shape> shapes = new ConcurrentHashMap<>();
+        apart.forEach((project, text) -> shapes.put(project, TokenBuckets.Shape.parse(text)));
+        buckets = new TokenBuckets(TokenBuckets.Shape.parse(shape), shapes, shared);
+        return this;
+    }
+
+    /** {@code GET /api/atlas/v2/rateLimits} answers 403 USER_UNAUTHORIZED (credentials without Project Read Only). */
+    public LoopbackAtlas refusingRateLimits() {
+        refusingRateLimits = true;
+        return this;
+    }
+
+    /** The rate-limit look-ups: each one's query and Accept header, {@code QUERY | ACCEPT}. */
+    public List<String> rateLimitLookups() {
+        return rateLimitLookups;
+    }
+
+    /** 429s the token buckets answered. */
+    public long rateLimited() {
+        return rateLimited.get();
+    }
+
+    private void rateLimits(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String query = exchange.getRequestURI().getRawQuery();
+            rateLimitLookups.add(query + " | " + exchange.getRequestHeaders().getFirst("Accept"));
+            TokenBuckets told = buckets;
+            if (refusingRateLimits) {
+                answer(exchange, 403, "USER_UNAUTHORIZED", null, "Current user is not authorized to perform this action.");
+                return;
+            }
+            if (told == null) {
+                answer(exchange, 404, "RESOURCE_NOT_FOUND", null);
+                return;
+            }
+            String group = query == null ? null : java.util.Arrays.stream(query.split("&")).filter(p -> p.startsWith("groupId="))
+                    .map(p -> p.substring("groupId=".length())).findFirst().orElse(null);
+            String results = group != null && told.shared() ? "" : endpointSet(told.shared() ? "ORGANIZATION" : "GROUP", told.shapeOf(group));
+            byte[] body = ("{\"links\":[],\"results\":[" + results + "],\"totalCount\":" + (results.isEmpty() ? 0 : 1) + "}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/vnd.atlas.2025-03-12+json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+        }
+    }
+
+    private static String endpointSet(String scope, TokenBuckets.Shape shape) {
+        String path = "/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/restoreJobs/{restoreJobId}";
+        return "{\"endpointSetId\":\"restoreJobs\",\"endpointSetName\":\"Cloud Backup Restore Jobs\",\"scope\":\"" + scope
+                + "\",\"endpoints\":[{\"method\":\"GET\",\"path\":\"" + path + "\"},{\"method\":\"DELETE\",\"path\":\"" + path
+                + "\"}],\"capacity\":{\"value\":" + shape.capacity() + "},\"refillRate\":{\"value\":" + shape.refillPerMinute()
+                + "},\"refillDurationSeconds\":{\"value\":60}}";
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
+        if (exchange.getRequestURI().getPath().equals("/api/atlas/v2/rateLimits")) {
+            rateLimits(exchange);
+            return;
+        }
         firstRequestAtMillis.compareAndSet(0, System.currentTimeMillis());
         requests.incrementAndGet();
         int now = inFlight.incrementAndGet();
@@ -99,9 +165,11 @@ public final class LoopbackAtlas implements AutoCloseable {
                 rateLimited.incrementAndGet();
                 answered.add("429");
                 TokenBuckets.Shape shape = buckets.shapeOf(project);
-                answer(exchange, 429, "RATE_LIMITED_TOKEN_BUCKET", String.valueOf((untilToken + 999) / 1000),
-                        "Please retry after " + (untilToken + 999) / 1000 + " seconds. Request capacity: " + shape.capacity()
-                                + ". Refill rate: " + shape.refillPerMinute() + " per 60 seconds");
+                long seconds = (untilToken + 999) / 1000;
+                answer(exchange, 429, "RATE_LIMITED_TOKEN_BUCKET", String.valueOf(seconds),
+                        "Please retry after " + seconds + " seconds. Request capacity: " + shape.capacity()
+                                + ". Refill rate: " + shape.refillPerMinute() + " per 60 seconds",
+                        "[\"" + path.substring(1) + "\"," + seconds + "," + shape.capacity() + "," + shape.refillPerMinute() + ",60]");
             } else if ((draw -= faults.unavailable()) < 0) {
                 answered.add("503");
                 answer(exchange, 503, "SERVICE_UNAVAILABLE", null);
@@ -131,8 +199,14 @@ public final class LoopbackAtlas implements AutoCloseable {
     }
 
     private static void answer(HttpExchange exchange, int status, String errorCode, String retryAfter, String detail) throws IOException {
-        byte[] body = ("{\"error\":" + status + ",\"errorCode\":\"" + errorCode + "\",\"reason\":\"stub\",\"detail\":\"" + detail + "\"}")
-                .getBytes(StandardCharsets.UTF_8);
+        answer(exchange, status, errorCode, retryAfter, detail, null);
+    }
+
+    /** {@code parameters}: the error body's {@code parameters} as a JSON array, or {@code null}. */
+    private static void answer(HttpExchange exchange, int status, String errorCode, String retryAfter, String detail,
+                               String parameters) throws IOException {
+        byte[] body = ("{\"error\":" + status + ",\"errorCode\":\"" + errorCode + "\",\"reason\":\"stub\",\"detail\":\"" + detail + "\""
+                + (parameters == null ? "" : ",\"parameters\":" + parameters) + "}").getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         if (retryAfter != null) {
             exchange.getResponseHeaders().add("Retry-After", retryAfter);
@@ -210,7 +284,9 @@ public final class LoopbackAtlas implements AutoCloseable {
             Map<String, TokenBuckets.Shape> apart = new ConcurrentHashMap<>();
             System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("bucket."))
                     .forEach(name -> apart.put(name.substring("bucket.".length()), TokenBuckets.Shape.parse(System.getProperty(name))));
-            atlas.buckets = new TokenBuckets(TokenBuckets.Shape.parse(System.getProperty("buckets")), apart);
+            // -Dbuckets.scope=ORGANIZATION: one bucket shared by every project
+            atlas.buckets = new TokenBuckets(TokenBuckets.Shape.parse(System.getProperty("buckets")), apart,
+                    "ORGANIZATION".equals(System.getProperty("buckets.scope")));
         }
         // -Dlists=PROJECTS:CLUSTERS:JOBS: Atlas's lists of that many projects, clusters each and download restore jobs
         // each (bench/find), every one cancellable

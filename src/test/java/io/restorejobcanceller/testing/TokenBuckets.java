@@ -5,7 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Atlas's rate limit as the benchmark's stub plays it: a token bucket per project (capacity, refill per minute), with
- * one project's bucket possibly set apart. A request without a token gets how long until the next one.
+ * one project's bucket possibly set apart; or one bucket shared by every project (the organisation's). A request without a token gets how long until the next one.
  */
 final class TokenBuckets {
 
@@ -44,18 +44,25 @@ final class TokenBuckets {
 
     private final Shape shape;
     private final Map<String, Shape> apart;
+    private final boolean shared;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-    TokenBuckets(Shape shape, Map<String, Shape> apart) {
+    /** {@code shared}: one bucket for every project (Atlas's ORGANIZATION scope), of {@code shape}. */
+    TokenBuckets(Shape shape, Map<String, Shape> apart, boolean shared) {
         this.shape = shape;
         this.apart = apart;
+        this.shared = shared;
+    }
+
+    boolean shared() {
+        return shared;
     }
 
     Shape shapeOf(String project) {
-        return apart.getOrDefault(project, shape);
+        return shared ? shape : apart.getOrDefault(project, shape);
     }
 
     long take(String project) {
-        return buckets.computeIfAbsent(project, p -> new Bucket(shapeOf(p))).take();
+        return buckets.computeIfAbsent(shared ? "" : project, p -> new Bucket(shapeOf(p))).take();
     }
 }

@@ -48,4 +48,16 @@ public interface AtlasEndpoints {
     @Headers("Accept: " + API_VERSION_MEDIA_TYPE)
     Response listRestoreJobs(@Param("groupId") String groupId, @Param("clusterName") String clusterName,
                              @Param("itemsPerPage") int itemsPerPage, @Param("pageNum") int pageNum);
+
+    /** The version of the rate-limit endpoints. */
+    String RATE_LIMITS_MEDIA_TYPE = "application/vnd.atlas.2025-03-12+json";
+
+    /**
+     * One page of the endpoint sets and their token buckets; {@code groupId} (or {@code null}: the defaults, of every
+     * scope) and {@code endpointPath} (URL-encoded) filter them. Needs Project Read Only on the project.
+     */
+    @RequestLine("GET /api/atlas/v2/rateLimits?groupId={groupId}&endpointPath={endpointPath}&pageNum={pageNum}&itemsPerPage={itemsPerPage}")
+    @Headers("Accept: " + RATE_LIMITS_MEDIA_TYPE)
+    Response rateLimits(@Param("groupId") String groupId, @Param(value = "endpointPath", encoded = true) String endpointPath,
+                        @Param("pageNum") int pageNum, @Param("itemsPerPage") int itemsPerPage);
 }

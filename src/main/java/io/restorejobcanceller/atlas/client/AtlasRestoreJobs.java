@@ -10,11 +10,13 @@ import io.restorejobcanceller.atlas.AtlasProperties;
 import io.restorejobcanceller.atlas.AtlasUnreachableException;
 import io.restorejobcanceller.atlas.AtlasVerdict;
 import io.restorejobcanceller.atlas.CancellationTarget;
+import io.restorejobcanceller.atlas.RateLimits;
 import io.restorejobcanceller.atlas.RestoreJobState;
 import io.restorejobcanceller.atlas.Retries;
 import io.restorejobcanceller.atlas.RetryAfter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,7 +41,10 @@ import org.springframework.stereotype.Component;
  * (a renewed token may pass); retries of transient answers are the caller's ({@link Retries}).
  */
 @Component
-public class AtlasRestoreJobs implements RestoreJobs {
+public class AtlasRestoreJobs implements RestoreJobs, RateLimits.Pages {
+
+    /** Endpoint sets per page of the rate limits: one page holds every set that matches one path. */
+    private static final int RATE_LIMITS_PER_PAGE = 100;
 
     private static final int MAX_BODY_BYTES = 16 * 1024;
     private static final int SNIPPET_LENGTH = 300;
@@ -76,6 +81,13 @@ public class AtlasRestoreJobs implements RestoreJobs {
     public RestoreJobState restoreJob(CancellationTarget target) {
         return exchange(() -> client.getRestoreJob(target.groupId(), target.clusterName(), target.restoreJobId()),
                 response -> read(response, json.constructType(RestoreJobState.class), MAX_BODY_BYTES, "the restore job's state"));
+    }
+
+    @Override
+    public RateLimits page(String groupId, String endpointPath, int pageNum) {
+        String encoded = URLEncoder.encode(endpointPath, StandardCharsets.UTF_8);
+        return exchange(() -> client.rateLimits(groupId, encoded, pageNum, RATE_LIMITS_PER_PAGE),
+                response -> read(response, json.constructType(RateLimits.class), MAX_PAGE_BYTES, "the rate limits"));
     }
 
     /**

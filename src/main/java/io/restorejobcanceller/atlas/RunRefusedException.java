@@ -1,4 +1,4 @@
-package io.restorejobcanceller.sending;
+package io.restorejobcanceller.atlas;
 
 /**
  * Atlas refused something no other row can get past (the credentials, this host's address): the run stops before
