@@ -48,12 +48,6 @@ public record RateProperties(
     public RateProperties {
     }
 
-    /** A configured rate (Atlas is not asked), with the other settings at their defaults where they have one. */
-    public RateProperties(Integer requestsPerMinute, Scope scope, int globalRequestsPerMinute, int remainingFloor,
-                          Duration lowRemainingPause) {
-        this(requestsPerMinute, scope, globalRequestsPerMinute, remainingFloor, lowRemainingPause, 1.0, 100, Duration.ofSeconds(5));
-    }
-
     /** Whether Atlas is asked for its buckets: no rate is configured. */
     public boolean followsAtlas() {
         return requestsPerMinute == null;

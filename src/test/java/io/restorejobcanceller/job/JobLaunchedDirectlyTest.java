@@ -71,7 +71,7 @@ class JobLaunchedDirectlyTest {
                         .addString(CancellationJobConfiguration.INPUT_SHA256, sha256)
                         .addJobParameter(CancellationJobConfiguration.DRY_RUN, false, Boolean.class, true)
                         .toJobParameters();
-                status.set(context.getBean(JobOperator.class).start(context.getBean(Job.class), parameters).getStatus());
+                status.set(context.getBean(JobOperator.class).start(context.getBean(CancellationJobConfiguration.JOB_NAME, Job.class), parameters).getStatus());
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }

@@ -15,6 +15,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.restorejobcanceller.testing.Rates;
 import io.restorejobcanceller.atlas.auth.AtlasCredentials;
 import io.restorejobcanceller.atlas.AtlasProperties;
 import io.restorejobcanceller.cli.UsageException;
@@ -93,7 +94,7 @@ class RunPlanTest {
     @Test
     void aGlobalRateTimesAllRowsTogether() {
         // when
-        plan(new RateProperties(60, RateProperties.Scope.GLOBAL, 0, 2, Duration.ofSeconds(2)), NO_GUARD, true)
+        plan(Rates.configured(60, RateProperties.Scope.GLOBAL, 0, 2, Duration.ofSeconds(2)), NO_GUARD, true)
                 .approve(FILE, false, true);
 
         // then
@@ -243,7 +244,7 @@ class RunPlanTest {
     }
 
     private static RateProperties rate(int requestsPerMinute) {
-        return new RateProperties(requestsPerMinute, RateProperties.Scope.PROJECT, 0, 2, Duration.ofSeconds(2));
+        return Rates.configured(requestsPerMinute, RateProperties.Scope.PROJECT, 0, 2, Duration.ofSeconds(2));
     }
 
     private static AtlasProperties atlas(String baseUrl) {

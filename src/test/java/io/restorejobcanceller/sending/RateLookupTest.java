@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
+import io.restorejobcanceller.testing.Rates;
 import io.restorejobcanceller.atlas.ApiError;
 import io.restorejobcanceller.atlas.AtlasApiException;
 import io.restorejobcanceller.atlas.AtlasUnreachableException;
@@ -146,7 +147,7 @@ class RateLookupTest {
 
     @Test
     void aConfiguredRateAsksNothing() {
-        properties = new RateProperties(100, RateProperties.Scope.PROJECT, 0, 2, Duration.ofSeconds(2));
+        properties = Rates.configured(100, RateProperties.Scope.PROJECT, 0, 2, Duration.ofSeconds(2));
         RateSources sources = follow(answering(Map.of()));
         assertThat(asked).isEmpty();
         assertThat(sources.describe()).isEqualTo("configured: 100 per minute per project");

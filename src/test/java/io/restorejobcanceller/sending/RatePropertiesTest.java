@@ -1,5 +1,6 @@
 package io.restorejobcanceller.sending;
 
+import io.restorejobcanceller.testing.Rates;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -21,6 +22,6 @@ class RatePropertiesTest {
     }
 
     private static RateProperties rate(int perMinute, RateProperties.Scope scope, int cap) {
-        return new RateProperties(perMinute, scope, cap, 2, Duration.ofSeconds(2));
+        return Rates.configured(perMinute, scope, cap, 2, Duration.ofSeconds(2));
     }
 }

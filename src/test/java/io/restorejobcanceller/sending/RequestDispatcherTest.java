@@ -1,5 +1,6 @@
 package io.restorejobcanceller.sending;
 
+import io.restorejobcanceller.testing.Rates;
 import io.restorejobcanceller.atlas.RunRefusedException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,7 +33,7 @@ class RequestDispatcherTest {
     private final List<Integer> recorded = new CopyOnWriteArrayList<>();
 
     private static RequestThrottle throttle(int requestsPerMinute) {
-        return new RequestThrottle(new RateProperties(requestsPerMinute, RateProperties.Scope.PROJECT, 0, 2, Duration.ofSeconds(2)),
+        return new RequestThrottle(Rates.configured(requestsPerMinute, RateProperties.Scope.PROJECT, 0, 2, Duration.ofSeconds(2)),
                 wait -> {
                     throw new AssertionError("the dispatcher never waits in the throttle");
                 }, STANDING_STILL, new AtlasPauses());

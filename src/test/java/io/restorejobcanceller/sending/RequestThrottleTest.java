@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
+import io.restorejobcanceller.testing.Rates;
 import io.restorejobcanceller.testing.RecordingSleeper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -20,7 +21,7 @@ class RequestThrottleTest {
     @Test
     void aRetryAfterPausesEveryWorker() throws Exception {
         // given
-        RequestThrottle throttle = new RequestThrottle(new RateProperties(0, RateProperties.Scope.PROJECT, 0, 2, Duration.ofSeconds(2)), sleeper, sleeper.clock(), pauses);
+        RequestThrottle throttle = new RequestThrottle(Rates.configured(0, RateProperties.Scope.PROJECT, 0, 2, Duration.ofSeconds(2)), sleeper, sleeper.clock(), pauses);
 
         // when: one worker got a 429 with Retry-After 30; another worker wants to send
         throttle.pause("A", Duration.ofSeconds(30));
@@ -42,7 +43,7 @@ class RequestThrottleTest {
     @Test
     void aLowRateLimitRemainingSlowsEveryoneDown() throws Exception {
         // given
-        RequestThrottle throttle = new RequestThrottle(new RateProperties(0, RateProperties.Scope.PROJECT, 0, 2, Duration.ofSeconds(2)), sleeper, sleeper.clock(), pauses);
+        RequestThrottle throttle = new RequestThrottle(Rates.configured(0, RateProperties.Scope.PROJECT, 0, 2, Duration.ofSeconds(2)), sleeper, sleeper.clock(), pauses);
 
         // when
         throttle.observeRemaining("A", 10);
@@ -58,7 +59,7 @@ class RequestThrottleTest {
     @Test
     void theRateLimiterSpreadsRequestsEvenly() throws Exception {
         // given: 60 a minute is one a second
-        RequestThrottle throttle = new RequestThrottle(new RateProperties(60, RateProperties.Scope.PROJECT, 0, 2, Duration.ofSeconds(2)), sleeper, sleeper.clock(), pauses);
+        RequestThrottle throttle = new RequestThrottle(Rates.configured(60, RateProperties.Scope.PROJECT, 0, 2, Duration.ofSeconds(2)), sleeper, sleeper.clock(), pauses);
 
         // when
         for (int i = 0; i < 4; i++) {
@@ -73,7 +74,7 @@ class RequestThrottleTest {
     @Test
     void eachProjectHasItsOwnRateAndPausesUnderAGlobalCap() {
         // given: 60 a minute per project, 90 a minute in all
-        RequestThrottle throttle = new RequestThrottle(new RateProperties(60, RateProperties.Scope.PROJECT, 90, 2,
+        RequestThrottle throttle = new RequestThrottle(Rates.configured(60, RateProperties.Scope.PROJECT, 90, 2,
                 Duration.ofSeconds(2)), sleeper, sleeper.clock(), pauses);
 
         // when / then: A goes at once; B, whose own budget is untouched, waits for the global cap (one per 667 ms)
@@ -96,7 +97,7 @@ class RequestThrottleTest {
     @Test
     void aRefillRateToldByA429SlowsThatProjectOnly() {
         // given: 600 a minute per project
-        RequestThrottle throttle = new RequestThrottle(new RateProperties(600, RateProperties.Scope.PROJECT, 0, 2,
+        RequestThrottle throttle = new RequestThrottle(Rates.configured(600, RateProperties.Scope.PROJECT, 0, 2,
                 Duration.ofSeconds(2)), sleeper, sleeper.clock(), pauses);
 
         // when: Atlas says A's bucket refills 6 per 60 seconds
@@ -114,7 +115,7 @@ class RequestThrottleTest {
     @Test
     void pausesAreCountedAndSummedNotLoggedEachTime(CapturedOutput output) {
         // given
-        RequestThrottle throttle = new RequestThrottle(new RateProperties(0, RateProperties.Scope.PROJECT, 0, 2, Duration.ofSeconds(2)), sleeper, sleeper.clock(), pauses);
+        RequestThrottle throttle = new RequestThrottle(Rates.configured(0, RateProperties.Scope.PROJECT, 0, 2, Duration.ofSeconds(2)), sleeper, sleeper.clock(), pauses);
 
         // when: eight workers get a 429 with Retry-After 1 at about the same time (one pause, extended to 1.007 s),
         // then two later ones after it has ended

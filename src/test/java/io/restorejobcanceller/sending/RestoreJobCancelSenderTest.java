@@ -1,5 +1,6 @@
 package io.restorejobcanceller.sending;
 
+import io.restorejobcanceller.testing.Rates;
 import io.restorejobcanceller.atlas.RunRefusedException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -49,7 +50,7 @@ class RestoreJobCancelSenderTest {
         }
     }, new RetryProperties(4, Duration.ofSeconds(1), 2.0, Duration.ofSeconds(60), Duration.ZERO,
             Duration.ofMinutes(10), Duration.ofSeconds(10)),
-            sleeper, new RequestThrottle(new RateProperties(0, RateProperties.Scope.PROJECT, 0, 2, Duration.ofSeconds(2)), sleeper, sleeper.clock(), new AtlasPauses()));
+            sleeper, new RequestThrottle(Rates.configured(0, RateProperties.Scope.PROJECT, 0, 2, Duration.ofSeconds(2)), sleeper, sleeper.clock(), new AtlasPauses()));
 
     private void answer(Supplier<AtlasAnswer> answer) {
         answers.add(answer);

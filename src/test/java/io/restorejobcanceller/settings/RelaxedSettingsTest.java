@@ -186,7 +186,7 @@ class RelaxedSettingsTest {
         if (type == Duration.class) {
             return "7s";
         }
-        if (type == int.class || type == long.class) {
+        if (type == int.class || type == long.class || type == Integer.class || type == Long.class) {
             return "7";
         }
         if (type == double.class) {
