@@ -1,6 +1,5 @@
 package io.restorejobcanceller.cli;
 
-import io.restorejobcanceller.logging.Verbosity;
 
 import picocli.CommandLine.Option;
 

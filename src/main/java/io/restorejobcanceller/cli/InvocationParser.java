@@ -121,7 +121,7 @@ public final class InvocationParser {
     private static String message(ParameterException e) {
         return unknownOption(e).map(option -> "unknown option " + option + (SECRET_LIKE.matcher(option).find()
                 ? "; credentials are read from the environment or an Atlas CLI profile (--profile), never from options" : ""))
-                .orElse(e.getMessage());
+                .orElse(e.getMessage().replaceFirst("^Error: ", ""));
     }
 
     /** The name (without any value) of the unknown option the error is about, if it is about one. */

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import io.restorejobcanceller.job.StatusLine;
-import io.restorejobcanceller.logging.Verbosity;
 
 import org.springframework.stereotype.Component;
 

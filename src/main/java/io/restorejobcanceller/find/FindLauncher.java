@@ -8,6 +8,8 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.List;
 
+import io.restorejobcanceller.atlas.AtlasProperties;
+import io.restorejobcanceller.atlas.auth.AtlasCredentials;
 import io.restorejobcanceller.cli.ExitCode;
 import io.restorejobcanceller.cli.OutputNotWrittenException;
 import io.restorejobcanceller.cli.UsageException;
@@ -30,11 +32,15 @@ class FindLauncher {
     private final JobOperator jobOperator;
     private final Job job;
     private final Clock clock;
+    private final AtlasCredentials credentials;
+    private final AtlasProperties atlas;
 
-    FindLauncher(JobOperator jobOperator, Job restoreJobsFindJob, Clock clock) {
+    FindLauncher(JobOperator jobOperator, Job restoreJobsFindJob, Clock clock, AtlasCredentials credentials, AtlasProperties atlas) {
         this.jobOperator = jobOperator;
         this.job = restoreJobsFindJob;
         this.clock = clock;
+        this.credentials = credentials;
+        this.atlas = atlas;
     }
 
     int run(FindCommand options) throws Exception {
@@ -45,6 +51,9 @@ class FindLauncher {
         if (file != null && Files.exists(file) && !options.force) {
             throw new UsageException(file + " exists; give another --output, or --force to overwrite it");
         }
+        credentials.problemCalling(atlas).ifPresent(problem -> {
+            throw new UsageException(problem);
+        });
         FindRequest request = new FindRequest(options.scope.allProjects ? List.of() : List.copyOf(options.scope.projects),
                 List.copyOf(options.clusters), options.snapshotBefore, options.snapshotAfter, options.format,
                 file == null ? null : file.toString(), clock.instant());

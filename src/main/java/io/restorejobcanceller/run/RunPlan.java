@@ -150,12 +150,8 @@ class RunPlan {
 
     /** Refuses a run that would send with unusable credentials or a secret over plain http. */
     void checkAtlasConfiguration() {
-        credentials.problem().ifPresent(problem -> {
+        credentials.problemCalling(atlas).ifPresent(problem -> {
             throw new UsageException(problem);
         });
-        String urlProblem = atlas.secretUrlProblem();
-        if (urlProblem != null) {
-            throw new UsageException(urlProblem);
-        }
     }
 }

@@ -199,4 +199,20 @@ class FindCommandTest {
         assertThat(targets(Files.readString(existing))).containsExactlyInAnyOrderElementsOf(cancellable());
         assertThat(output.getOut()).isEmpty();
     }
+
+    @Test
+    void withoutCredentialsNothingIsAskedOfAtlas(CapturedOutput output) throws Exception {
+        // given
+        serve();
+        canceller.token(null);
+
+        // when
+        int exitCode = canceller.run("find", "--project", PAYMENTS);
+
+        // then: refused before any request, as cancel refuses
+        assertThat(exitCode).isEqualTo(2);
+        assertThat(output.getErr()).contains("error: no Atlas credentials");
+        assertThat(output.getOut()).isEmpty();
+        assertThat(atlas.requests()).isEmpty();
+    }
 }

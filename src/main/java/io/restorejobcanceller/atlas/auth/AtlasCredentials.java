@@ -1,6 +1,7 @@
 package io.restorejobcanceller.atlas.auth;
 
-import io.restorejobcanceller.settings.AtlasCliProfile;
+import io.restorejobcanceller.atlas.AtlasProperties;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -117,6 +118,11 @@ public final class AtlasCredentials {
     /** Why no usable credentials are configured, if so. */
     public Optional<String> problem() {
         return Optional.ofNullable(problem);
+    }
+
+    /** Why a command cannot call Atlas with these credentials at this base URL (a secret over plain http), if so. */
+    public Optional<String> problemCalling(AtlasProperties atlas) {
+        return problem().or(() -> Optional.ofNullable(atlas.secretUrlProblem()));
     }
 
     /**
