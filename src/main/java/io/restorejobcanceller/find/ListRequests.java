@@ -4,61 +4,41 @@ import java.util.function.Function;
 
 import feign.Response;
 import io.restorejobcanceller.atlas.AtlasApiException;
+import io.restorejobcanceller.atlas.Endpoint;
 import io.restorejobcanceller.atlas.client.AtlasEndpoints;
 import io.restorejobcanceller.atlas.AtlasPage;
 import io.restorejobcanceller.atlas.client.AtlasRestoreJobs;
 import io.restorejobcanceller.atlas.AtlasUnreachableException;
-import io.restorejobcanceller.atlas.AtlasVerdict;
-import io.restorejobcanceller.atlas.Retries;
 import io.restorejobcanceller.atlas.Sleeper;
+import io.restorejobcanceller.sending.PacedRequests;
 import io.restorejobcanceller.sending.RequestThrottle;
 import io.restorejobcanceller.sending.RetryProperties;
-import io.restorejobcanceller.sending.ThrottleFeedback;
 
 import org.springframework.stereotype.Component;
 
 /**
- * One page of a list, sent under the DELETEs' policy: the project's request budget and pauses ({@link RequestThrottle}
- * and {@link ThrottleFeedback}: {@code Retry-After}, 429s, refill rates), transient answers sent again by the one retry
- * loop ({@link Retries}, {@code canceller.retry.*}). The only place find uses sending/.
+ * One page of a list, sent under the DELETEs' policy ({@link PacedRequests}): its endpoint set's budget and pauses,
+ * transient answers sent again. The only place find sends through sending/.
  */
 @Component
 class ListRequests {
 
     private final AtlasRestoreJobs atlas;
-    private final RequestThrottle throttle;
-    private final ThrottleFeedback feedback;
-    private final Retries retries;
+    private final PacedRequests paced;
 
     ListRequests(AtlasRestoreJobs atlas, RequestThrottle throttle, RetryProperties retry, Sleeper sleeper) {
         this.atlas = atlas;
-        this.throttle = throttle;
-        this.feedback = new ThrottleFeedback(throttle, retry);
-        this.retries = new Retries(retry.policy(), sleeper);
+        this.paced = new PacedRequests(throttle, retry, sleeper, true);
     }
 
     /**
-     * @param project whose budget the request takes ({@code null}: the list of projects)
+     * @param endpoint the list's, whose endpoint set's budget the request takes
+     * @param project in which ({@code null}: the list of projects)
      * @throws AtlasApiException a non-transient answer, or the last of {@code max-attempts} transient ones
      * @throws AtlasUnreachableException no answer came, {@code max-attempts} times
      */
-    <T> AtlasPage<T> page(String project, Function<AtlasEndpoints, Response> list, Class<T> itemType) throws InterruptedException {
-        int[] rateLimited = {0};
-        return retries.run(attempt -> {
-            throttle.beforeRequest(project);
-            try {
-                return new Retries.Done<>(atlas.page(list, itemType));
-            } catch (AtlasApiException e) {
-                if (e.verdict() != AtlasVerdict.TRANSIENT) {
-                    throw e;
-                }
-                rateLimited[0] += e.status() == 429 ? 1 : 0;
-                return new Retries.Again<>(e, feedback.refused(project, e, rateLimited[0]));
-            } catch (AtlasUnreachableException e) {
-                return new Retries.Again<>(e, null);
-            }
-        }, (last, attempts) -> {
-            throw last;
-        });
+    <T> AtlasPage<T> page(Endpoint endpoint, String project, Function<AtlasEndpoints, Response> list, Class<T> itemType)
+            throws InterruptedException {
+        return paced.send(endpoint, project, () -> atlas.page(list, itemType));
     }
 }

@@ -1,5 +1,6 @@
 package io.restorejobcanceller.find;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -8,11 +9,13 @@ import java.util.function.BiFunction;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import feign.Response;
 import io.restorejobcanceller.atlas.AtlasApiException;
+import io.restorejobcanceller.atlas.Endpoint;
 import io.restorejobcanceller.atlas.client.AtlasEndpoints;
 import io.restorejobcanceller.atlas.AtlasPage;
 import io.restorejobcanceller.atlas.AtlasUnreachableException;
 import io.restorejobcanceller.atlas.AtlasVerdict;
 import io.restorejobcanceller.job.GuardProperties;
+import io.restorejobcanceller.sending.RateLookup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,10 +43,12 @@ class RestoreJobLister {
 
     private final ListRequests requests;
     private final GuardProperties guard;
+    private final RateLookup rates;
 
-    RestoreJobLister(ListRequests requests, GuardProperties guard) {
+    RestoreJobLister(ListRequests requests, GuardProperties guard, RateLookup rates) {
         this.requests = requests;
         this.guard = guard;
+        this.rates = rates;
     }
 
     Listing list(FindRequest request) throws InterruptedException {
@@ -51,11 +56,19 @@ class RestoreJobLister {
         List<String> refused = new ArrayList<>();
         int projectsListed = 0;
         int clustersListed = 0;
-        for (Project project : projects(request, refused)) {
+        // each list at its endpoint set's rate, looked up once (within canceller.rate.lookup-timeout in all)
+        Instant lookUpBy = rates.deadline();
+        if (request.allProjects()) {
+            log.info("Rate of the projects' list: {}", rates.follow(List.of(), List.of(Endpoint.PROJECTS), lookUpBy).describe());
+        }
+        List<Project> projects = projects(request, refused);
+        log.info("Rate of the clusters' lists: {}", rates.follow(projects.stream().map(Project::id).toList(),
+                List.of(Endpoint.CLUSTERS, Endpoint.RESTORE_JOBS), lookUpBy).describe());
+        for (Project project : projects) {
             List<String> clusters = request.clusters();
             if (clusters.isEmpty()) {
                 List<Cluster> all = new ArrayList<>();
-                String problem = all(project.id(), (c, page) -> c.listClusters(project.id(), SIZE, page), Cluster.class, all::add);
+                String problem = all(Endpoint.CLUSTERS, project.id(), (c, page) -> c.listClusters(project.id(), SIZE, page), Cluster.class, all::add);
                 if (problem != null) {
                     refused.add("project " + project.id() + ": " + problem);
                     continue;
@@ -65,7 +78,7 @@ class RestoreJobLister {
             projectsListed++;
             int seenBefore = found.size();
             for (String cluster : clusters) {
-                String problem = all(project.id(), (c, page) -> c.listRestoreJobs(project.id(), cluster, SIZE, page),
+                String problem = all(Endpoint.RESTORE_JOBS, project.id(), (c, page) -> c.listRestoreJobs(project.id(), cluster, SIZE, page),
                         ListedRestoreJob.class, job -> found.add(new Found(project.id(), project.name(), cluster, job,
                                 Reason.of(job, request.snapshotBefore(), request.snapshotAfter()))));
                 if (problem != null) {
@@ -93,7 +106,7 @@ class RestoreJobLister {
             return given;
         }
         List<Project> all = new ArrayList<>();
-        String problem = all(null, (c, page) -> c.listProjects(SIZE, page), Project.class, project -> {
+        String problem = all(Endpoint.PROJECTS, null, (c, page) -> c.listProjects(SIZE, page), Project.class, project -> {
             if (guard.allows(project.id())) {
                 all.add(project);
             }
@@ -105,13 +118,13 @@ class RestoreJobLister {
     }
 
     /** Reads every page of a list (given the page number) into {@code sink}; returns why it could not ({@code null}: read whole). */
-    private <T> String all(String project, BiFunction<AtlasEndpoints, Integer, Response> list, Class<T> type, Consumer<T> sink)
+    private <T> String all(Endpoint endpoint, String project, BiFunction<AtlasEndpoints, Integer, Response> list, Class<T> type, Consumer<T> sink)
             throws InterruptedException {
         for (int page = 1; ; page++) {
             AtlasPage<T> answer;
             try {
                 int pageNum = page;
-                answer = requests.page(project, client -> list.apply(client, pageNum), type);
+                answer = requests.page(endpoint, project, client -> list.apply(client, pageNum), type);
             } catch (AtlasApiException e) {
                 if (e.verdict() == AtlasVerdict.CREDENTIALS_REFUSED) {
                     throw new FindRefusedException("Atlas refused the credentials (" + e.getMessage() + "); check them (README: Credentials)");

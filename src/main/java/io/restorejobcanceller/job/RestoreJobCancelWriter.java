@@ -4,7 +4,6 @@ import java.util.Set;
 
 import io.restorejobcanceller.input.CheckedRow;
 import io.restorejobcanceller.sending.RowResult;
-import io.restorejobcanceller.sending.FirstPermit;
 import io.restorejobcanceller.sending.RequestDispatcher;
 import io.restorejobcanceller.sending.RestoreJobCancelSender;
 
@@ -88,7 +87,7 @@ final class RestoreJobCancelWriter implements ItemWriter<CheckedRow> {
     private boolean send(RowDecision.Facts known, RowDecision.Send first, RequestDispatcher.RowQueue deletes) throws Exception {
         CheckedRow row = known.row();
         if (firstDeleteAnswered) {
-            return deletes.submit(row.target().groupId(), () -> sendUnlessRefusedMeanwhile(known),
+            return deletes.submit(first.requests().first(), row.target().groupId(), () -> sendUnlessRefusedMeanwhile(known),
                     result -> recorder.record(row, result));
         }
         // the first DELETE goes alone: it authenticates (Digest challenge, service-account token) once, and wrong
@@ -102,7 +101,7 @@ final class RestoreJobCancelWriter implements ItemWriter<CheckedRow> {
     private RowResult sendUnlessRefusedMeanwhile(RowDecision.Facts known) throws InterruptedException {
         RowDecision.Decision decision = RowDecision.decide(facts.now(known));
         if (decision instanceof RowDecision.Send send) {
-            return skipBudget.count(known.row(), sender.send(known.row().target(), send.requests(), FirstPermit.TAKEN));
+            return skipBudget.count(known.row(), sender.sendDispatched(known.row().target(), send.requests()));
         }
         return ((RowDecision.NotSent) decision).result();
     }

@@ -1,8 +1,12 @@
 package io.restorejobcanceller.sending;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,50 +19,74 @@ import java.util.concurrent.TimeoutException;
 
 import io.restorejobcanceller.atlas.AtlasApiException;
 import io.restorejobcanceller.atlas.AtlasUnreachableException;
+import io.restorejobcanceller.atlas.Endpoint;
 import io.restorejobcanceller.atlas.RateLimits;
+import io.restorejobcanceller.atlas.Sleeper;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Before a real run sends its first DELETE: asks Atlas ({@code GET /api/atlas/v2/rateLimits}) for the token bucket of
- * the cancel endpoint in each project of the file, and makes the {@link RequestThrottle} follow it: a bucket per
- * project where its scope is {@code GROUP}; one budget shared by the run where it is the organisation's, the user's
- * or the IP address's. Where Atlas would not tell (401/403: the credentials lack Project Read Only; 404: an older
- * Atlas or a proxy; no answer within {@code lookup-timeout}), the rest of the projects keep the fallback rate: the
- * look-up never fails a run.
+ * Before a run's first request of an endpoint (a real run's DELETEs and {@code --check-first} GETs, find's lists):
+ * asks Atlas ({@code GET /api/atlas/v2/rateLimits}, once per path and project) for the endpoint set of each endpoint
+ * and its token bucket, and makes the {@link RequestThrottle} follow it: a bucket per project where the set's scope is
+ * {@code GROUP}; one budget shared by the run where it is the organisation's, the user's or the IP address's. Where
+ * Atlas would not tell (401/403: the credentials lack Project Read Only; 404: an older Atlas or a proxy; no answer, or
+ * a wait past {@code lookup-timeout} in all), the rest keep the fallback rate: the look-up never fails a run. The
+ * look-ups are requests like any other: paced ({@link Endpoint#RATE_LIMITS}), paused and corrected by a 429.
  */
 @Component
 public class RateLookup {
 
-    static final String CANCEL_PATH = "/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/restoreJobs/{restoreJobId}";
-    private static final String CANCEL_METHOD = "DELETE";
+    /** A cancel run's endpoints: one look-up of their path tells both. */
+    static final List<Endpoint> CANCEL_AND_CHECK = List.of(Endpoint.CANCEL, Endpoint.CHECK);
+    static final String CANCEL_PATH = Endpoint.CANCEL.path();
     /** Pages of endpoint sets read at most for one project (one usually holds every set of the path). */
     private static final int MAX_PAGES = 5;
 
     private final RateLimits.Pages atlas;
     private final RequestThrottle throttle;
     private final RateProperties properties;
+    private final RetryProperties retry;
+    private final Sleeper sleeper;
+    private final Clock clock;
 
-    public RateLookup(RateLimits.Pages atlas, RequestThrottle throttle, RateProperties properties) {
+    public RateLookup(RateLimits.Pages atlas, RequestThrottle throttle, RateProperties properties, RetryProperties retry,
+                      Sleeper sleeper, Clock clock) {
         this.atlas = atlas;
         this.throttle = throttle;
         this.properties = properties;
+        this.retry = retry;
+        this.sleeper = sleeper;
+        this.clock = clock;
     }
 
-    /** Where the rate of these projects comes from, after making the throttle follow Atlas's buckets when it tells them. */
+    /** Where the rate of the DELETEs of these projects comes from, after making the throttle follow Atlas's buckets. */
     public RateSources follow(Collection<String> projects) {
+        return follow(projects, CANCEL_AND_CHECK, deadline());
+    }
+
+    /** When look-ups starting now must be done: {@code lookup-timeout} from now. */
+    public Instant deadline() {
+        return clock.instant().plus(properties.lookupTimeout());
+    }
+
+    /**
+     * Makes the throttle follow the buckets of these endpoints in these projects, asking until {@code deadline}; returns
+     * where the rate of the first endpoint comes from.
+     */
+    public RateSources follow(Collection<String> projects, List<Endpoint> endpoints, Instant deadline) {
         if (!properties.followsAtlas()) {
             return RateSources.configured(properties);
         }
-        Found found = new Found();
+        RateSources.Found found = new RateSources.Found(endpoints);
         ExecutorService asking = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "atlas-rate-limits");
             thread.setDaemon(true);
             return thread;
         });
-        Future<?> lookup = asking.submit(() -> ask(List.copyOf(projects), found));
+        Future<?> lookup = asking.submit(() -> ask(List.copyOf(projects), endpoints, found, deadline));
         try {
-            lookup.get(properties.lookupTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            lookup.get(Math.max(0, Duration.between(clock.instant(), deadline).toMillis()), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             found.refuse("no answer in " + HumanDuration.of(properties.lookupTimeout()));
         } catch (ExecutionException e) {
@@ -72,94 +100,94 @@ public class RateLookup {
         return found.apply(projects, throttle, properties);
     }
 
-    private void ask(List<String> projects, Found found) {
+    private void ask(List<String> projects, List<Endpoint> endpoints, RateSources.Found found, Instant deadline) {
+        Sleeper within = wait -> {
+            if (clock.instant().plus(wait).isAfter(deadline)) {
+                throw new PastDeadline(wait);
+            }
+            sleeper.sleep(wait);
+        };
+        PacedRequests paced = new PacedRequests(throttle, retry, within, false);
+        Map<String, List<Endpoint>> byPath = new LinkedHashMap<>();
+        endpoints.forEach(endpoint -> byPath.computeIfAbsent(endpoint.path(), p -> new ArrayList<>()).add(endpoint));
         try {
-            for (String project : projects) {
-                RateLimits.EndpointSet own = cancelSet(project);
-                if (own != null && "GROUP".equals(own.scope())) {
-                    found.project(project, own);
-                } else {
-                    RateLimits.EndpointSet shared = own != null ? own : cancelSet(null);
-                    found.shared(shared);
-                    return; // a shared bucket is the same for every project
-                }
+            for (var path : byPath.entrySet()) {
+                // a path outside projects (the list of projects) is asked without one
+                ask(paced, path.getKey(), path.getValue(), path.getValue().get(0).inProject() ? projects
+                        : Collections.singletonList(null), found);
             }
         } catch (AtlasApiException e) {
             found.refuse(e.status() + (e.errorCode() != null ? " " + e.errorCode() : ""));
         } catch (AtlasUnreachableException e) {
             found.refuse("no answer: " + e.getMessage());
+        } catch (PastDeadline e) {
+            found.refuse("a wait of " + HumanDuration.of(e.wait) + " past the look-up timeout");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            found.refuse("interrupted");
         }
     }
 
-    /** The endpoint set of the cancel endpoint, as it applies to this project ({@code null}: the defaults of every scope). */
-    private RateLimits.EndpointSet cancelSet(String project) {
-        for (int page = 1; page <= MAX_PAGES; page++) {
-            RateLimits sets = atlas.page(project, CANCEL_PATH, page);
-            if (sets.results() == null || sets.results().isEmpty()) {
-                return null;
-            }
-            for (RateLimits.EndpointSet set : sets.results()) {
-                if (set.covers(CANCEL_METHOD, CANCEL_PATH)) {
-                    return set;
+    /**
+     * The sets of this path's endpoints: in each project ({@code null}: none) while they are {@code GROUP} sets, else
+     * the one without a project, asked once: a shared bucket is the same for every project.
+     */
+    private void ask(PacedRequests paced, String path, List<Endpoint> endpoints, List<String> projects, RateSources.Found found)
+            throws InterruptedException {
+        List<Endpoint> perProject = new ArrayList<>(endpoints);
+        Map<String, List<RateLimits.EndpointSet>> withoutProject = new HashMap<>();
+        for (String project : projects) {
+            List<RateLimits.EndpointSet> sets = project == null ? List.of() : sets(paced, project, path, perProject);
+            for (Endpoint endpoint : List.copyOf(perProject)) {
+                RateLimits.EndpointSet own = covering(sets, endpoint);
+                if (own != null && "GROUP".equals(own.scope())) {
+                    found.project(endpoint, project, own);
+                } else {
+                    List<RateLimits.EndpointSet> shared = withoutProject.get(path);
+                    if (shared == null) {
+                        shared = sets(paced, null, path, perProject);
+                        withoutProject.put(path, shared);
+                    }
+                    found.shared(endpoint, own != null ? own : covering(shared, endpoint));
+                    perProject.remove(endpoint);
                 }
             }
+            if (perProject.isEmpty()) {
+                return;
+            }
         }
-        return null;
     }
 
-    /** What the look-up found so far; read by the run's thread once the look-up is done or out of time. */
-    private static final class Found {
-        private final Map<String, Bucket> projects = new LinkedHashMap<>();
-        private RateLimits.EndpointSet shared;
-        private boolean sharedAsked;
-        private String refusal;
-
-        private synchronized void project(String project, RateLimits.EndpointSet set) {
-            Bucket bucket = bucket(set);
-            if (bucket != null && refusal == null) {
-                projects.put(project, bucket);
+    /** The endpoint sets of the path as they apply to this project ({@code null}: the defaults of every scope), until those of these endpoints are read. */
+    private List<RateLimits.EndpointSet> sets(PacedRequests paced, String project, String path, List<Endpoint> endpoints)
+            throws InterruptedException {
+        List<RateLimits.EndpointSet> sets = new ArrayList<>();
+        for (int page = 1; page <= MAX_PAGES; page++) {
+            int pageNum = page;
+            RateLimits answer = paced.send(Endpoint.RATE_LIMITS, project, () -> atlas.page(project, path, pageNum));
+            if (answer.results() == null || answer.results().isEmpty()) {
+                break;
+            }
+            sets.addAll(answer.results());
+            if (endpoints.stream().allMatch(endpoint -> covering(sets, endpoint) != null)
+                    || answer.totalCount() != null && sets.size() >= answer.totalCount()) {
+                break;
             }
         }
+        return sets;
+    }
 
-        private synchronized void shared(RateLimits.EndpointSet set) {
-            if (refusal == null) {
-                sharedAsked = true;
-                shared = set;
-            }
-        }
+    private static RateLimits.EndpointSet covering(List<RateLimits.EndpointSet> sets, Endpoint endpoint) {
+        return sets.stream().filter(set -> set.covers(endpoint.method(), endpoint.path())).findFirst().orElse(null);
+    }
 
-        private synchronized void refuse(String why) {
-            if (refusal == null) {
-                refusal = why;
-            }
-        }
+    /** A wait (a pause Atlas asked for, the look-ups' own pace) that would end past the look-ups' deadline. */
+    private static final class PastDeadline extends RuntimeException {
+        private final transient Duration wait;
 
-        private synchronized RateSources apply(Collection<String> asked, RequestThrottle throttle, RateProperties properties) {
-            List<RateSources.Source> sources = new ArrayList<>();
-            Bucket sharedBucket = shared == null ? null : bucket(shared);
-            if (sharedBucket != null) {
-                throttle.share(asked, sharedBucket);
-                sources.add(RateSources.shared(asked, sharedBucket.share(properties.shareOfBucket()), shared.scope()));
-                return new RateSources(sources);
-            }
-            projects.forEach(throttle::follow);
-            projects.forEach((project, bucket) -> sources.add(RateSources.project(project, bucket.share(properties.shareOfBucket()))));
-            List<String> left = asked.stream().filter(project -> !projects.containsKey(project)).toList();
-            if (!left.isEmpty()) {
-                String why = refusal != null ? refusal : sharedAsked ? "no endpoint set for the cancel endpoint" : "not asked";
-                sources.add(RateSources.notTold(left, why, properties));
-            }
-            return new RateSources(sources);
-        }
-
-        private static Bucket bucket(RateLimits.EndpointSet set) {
-            if (set == null || set.capacity() == null || set.refillRate() == null || set.refillDurationSeconds() == null
-                    || set.capacity().value() == null || set.refillRate().value() == null || set.refillDurationSeconds().value() == null
-                    || set.refillRate().value() <= 0 || set.refillDurationSeconds().value() <= 0) {
-                return null;
-            }
-            return new Bucket(set.capacity().value().intValue(), set.refillRate().value().intValue(),
-                    Duration.ofSeconds(set.refillDurationSeconds().value()));
+        private PastDeadline(Duration wait) {
+            super(null, null, false, false);
+            this.wait = wait;
         }
     }
 }

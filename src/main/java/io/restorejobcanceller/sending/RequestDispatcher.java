@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
+import io.restorejobcanceller.atlas.Endpoint;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -72,7 +74,8 @@ public class RequestDispatcher implements AutoCloseable {
 
     public final class RowQueue {
 
-        private record Task<R>(Send<R> send, Recording<R> recording) {
+        /** {@code first}: the endpoint of the row's first request, whose permit starting it takes. */
+        private record Task<R>(Endpoint first, Send<R> send, Recording<R> recording) {
         }
 
         private final BooleanSupplier stop;
@@ -99,7 +102,8 @@ public class RequestDispatcher implements AutoCloseable {
          * Queues the row's request under its project, waiting first while that project has {@link #WINDOW} rows
          * waiting; returns {@code false}, queuing nothing, when a task has failed or a stop was asked for.
          */
-        public synchronized <R> boolean submit(String project, Send<R> send, Recording<R> recording) throws InterruptedException {
+        public synchronized <R> boolean submit(Endpoint first, String project, Send<R> send, Recording<R> recording)
+                throws InterruptedException {
             while (!stopped() && waiting.containsKey(project) && waiting.get(project).size() >= WINDOW) {
                 wait(RECHECK.toMillis());
                 startWhatMayGo();
@@ -110,7 +114,7 @@ public class RequestDispatcher implements AutoCloseable {
             waiting.computeIfAbsent(project, p -> {
                 projectsInTurn.addLast(p);
                 return new ArrayDeque<>();
-            }).addLast(new Task<>(send, recording));
+            }).addLast(new Task<>(first, send, recording));
             unrecorded++;
             startWhatMayGo();
             return true;
@@ -129,14 +133,14 @@ public class RequestDispatcher implements AutoCloseable {
             Duration soonest = RECHECK;
             for (int looked = 0; sending < concurrency && looked < projectsInTurn.size(); ) {
                 String project = projectsInTurn.pollFirst();
-                Duration wait = throttle.tryAcquire(project);
+                Deque<Task<?>> queue = waiting.get(project);
+                Duration wait = throttle.tryAcquire(queue.peekFirst().first(), project);
                 if (!wait.isZero()) {
                     projectsInTurn.addLast(project);
                     soonest = wait.compareTo(soonest) < 0 ? wait : soonest;
                     looked++;
                     continue;
                 }
-                Deque<Task<?>> queue = waiting.get(project);
                 Task<?> task = queue.pollFirst();
                 if (queue.isEmpty()) {
                     waiting.remove(project);

@@ -1,5 +1,6 @@
 package io.restorejobcanceller.sending;
 
+import io.restorejobcanceller.atlas.Endpoint;
 import io.restorejobcanceller.atlas.RestoreJobState;
 import io.restorejobcanceller.outcome.Outcome;
 
@@ -19,6 +20,11 @@ public enum RequestPlan {
 
     boolean checksFirst() {
         return this != DELETE;
+    }
+
+    /** The endpoint of the row's first request, whose budget the dispatcher takes from when it starts the row. */
+    public Endpoint first() {
+        return checksFirst() ? Endpoint.CHECK : Endpoint.CANCEL;
     }
 
     /** What the restore job's state decides without a DELETE, or {@code null} when the DELETE is to be sent. */

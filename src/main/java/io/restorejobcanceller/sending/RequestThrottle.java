@@ -3,10 +3,11 @@ package io.restorejobcanceller.sending;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.restorejobcanceller.atlas.Endpoint;
 import io.restorejobcanceller.atlas.Sleeper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,10 +16,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The request budgets, each a token bucket: its capacity the first burst, then one request per refill interval.
- * A project's budget is the bucket Atlas told for it ({@link #follow}), one budget shared by every project when
- * Atlas's bucket is the organisation's, the user's or the IP address's ({@link #share}), or else the configured rate
- * ({@code scope=project}: one per project; {@code scope=global}: one for everything); an optional global cap over
- * all. A budget is paused by a 429's or 503's {@code Retry-After} or a low {@code RateLimit-Remaining}, and corrected
+ * A request takes from the budget of its {@link Endpoint}'s endpoint set, as Atlas told it: one per project where the
+ * set's scope is {@code GROUP} ({@link #follow}), one shared by every project where it is the organisation's, the
+ * user's or the IP address's ({@link #share}); endpoints of one set share its budgets, whatever their path. Where
+ * Atlas told nothing, the configured rate ({@code scope=project}: one per project, for every endpoint;
+ * {@code scope=global}: one for everything); an optional global cap over all. A budget is paused by a 429's or 503's {@code Retry-After} or a low {@code RateLimit-Remaining}, and corrected
  * by the bucket a 429 tells ({@link #correct}). {@link #tryAcquire} never blocks, so that the dispatcher can send
  * another project's row while one waits; {@link #beforeRequest} waits through the {@link Sleeper}.
  */
@@ -32,16 +34,19 @@ public class RequestThrottle {
         private Duration interval;
         private int burst;
         private final boolean fromAtlas;
+        /** Whose budget it is, for the log: "project X's bucket", "the shared bucket". */
+        private final String whose;
         private Instant nextAtRate = Instant.MIN;
         private Instant pausedUntil = Instant.MIN;
 
-        private Budget(Bucket bucket, boolean fromAtlas) {
+        private Budget(Bucket bucket, boolean fromAtlas, String whose) {
             this.fromAtlas = fromAtlas;
+            this.whose = whose;
             shape(bucket);
         }
 
         private boolean hasShape(Bucket bucket) {
-            Budget other = new Budget(bucket, fromAtlas);
+            Budget other = new Budget(bucket, fromAtlas, whose);
             return interval.equals(other.interval) && burst == other.burst;
         }
 
@@ -69,10 +74,14 @@ public class RequestThrottle {
     private final Sleeper sleeper;
     private final Clock clock;
     private final AtlasPauses pauses;
+    /** By endpoint set and project ({@code GROUP}), endpoint set (shared), or else project (the configured rate). */
     private final Map<String, Budget> budgets = new HashMap<>();
+    /** The endpoint set of each endpoint Atlas told (its id), and whether its bucket is shared. */
+    private final Map<Endpoint, Route> routes = new EnumMap<>(Endpoint.class);
     private final Budget global;
-    /** The budget of projects Atlas told nothing of: the shared one once Atlas told a shared bucket. */
-    private Budget shared;
+
+    private record Route(String set, boolean shared) {
+    }
 
     public RequestThrottle(RateProperties properties, Sleeper sleeper, Clock clock, AtlasPauses pauses) {
         this.properties = properties;
@@ -81,24 +90,37 @@ public class RequestThrottle {
         this.clock = clock;
         int globalRate = properties.scope() == RateProperties.Scope.GLOBAL ? properties.configuredPerMinute()
                 : properties.globalRequestsPerMinute();
-        this.global = new Budget(Bucket.perMinute(globalRate), false);
+        this.global = new Budget(Bucket.perMinute(globalRate), false, "every request's");
     }
 
-    /** From now on this project sends within this bucket of its own (Atlas's GROUP scope), scaled by the configured share. */
-    public synchronized void follow(String project, Bucket bucket) {
-        budgets.put(project, new Budget(bucket.share(properties.shareOfBucket()), true));
+    /**
+     * From now on this endpoint's requests of this project take from the bucket of endpoint set {@code set} in this
+     * project (Atlas's GROUP scope), scaled by the configured share; the set's other endpoints share that budget.
+     */
+    public synchronized void follow(Endpoint endpoint, String set, String project, Bucket bucket) {
+        routes.put(endpoint, new Route(set, false));
+        follow(set + " " + project, bucket, "project " + project + "'s bucket");
     }
 
-    /** From now on these projects, and any other, share one budget of this bucket (Atlas's ORGANIZATION, USER or IP scope). */
-    public synchronized void share(Collection<String> projects, Bucket bucket) {
-        shared = new Budget(bucket.share(properties.shareOfBucket()), true);
-        projects.forEach(project -> budgets.put(project, shared));
+    /** From now on this endpoint's requests of every project take from one budget, endpoint set {@code set}'s bucket (Atlas's ORGANIZATION, USER or IP scope). */
+    public synchronized void share(Endpoint endpoint, String set, Bucket bucket) {
+        routes.put(endpoint, new Route(set, true));
+        follow(set, bucket, "the shared bucket");
     }
 
-    /** Takes the permit for a request of this project now, or returns how long until one may be taken (nothing taken). */
-    public synchronized Duration tryAcquire(String project) {
+    /** A budget already of this shape (another endpoint of the same set, a restart's look-up) is kept as it is. */
+    private void follow(String key, Bucket bucket, String whose) {
+        Bucket scaled = bucket.share(properties.shareOfBucket());
+        Budget known = budgets.get(key);
+        if (known == null || !known.fromAtlas || !known.hasShape(scaled)) {
+            budgets.put(key, new Budget(scaled, true, whose));
+        }
+    }
+
+    /** Takes the permit for a request now, or returns how long until one may be taken (nothing taken). */
+    public synchronized Duration tryAcquire(Endpoint endpoint, String project) {
         Instant now = clock.instant();
-        Budget own = budget(project);
+        Budget own = budget(endpoint, project);
         Instant ready = own.readyAt().isAfter(global.readyAt()) ? own.readyAt() : global.readyAt();
         if (ready.isAfter(now)) {
             return Duration.between(now, ready);
@@ -110,21 +132,26 @@ public class RequestThrottle {
         return Duration.ZERO;
     }
 
-    /** Waits until a request of this project may go, and takes its permit. */
-    public void beforeRequest(String project) throws InterruptedException {
-        for (Duration wait = tryAcquire(project); !wait.isZero(); wait = tryAcquire(project)) {
-            sleeper.sleep(wait);
+    /** Waits until a request may go, and takes its permit. */
+    public void beforeRequest(Endpoint endpoint, String project) throws InterruptedException {
+        beforeRequest(endpoint, project, sleeper);
+    }
+
+    /** Waits through this sleeper until a request may go, and takes its permit. */
+    void beforeRequest(Endpoint endpoint, String project, Sleeper waiting) throws InterruptedException {
+        for (Duration wait = tryAcquire(endpoint, project); !wait.isZero(); wait = tryAcquire(endpoint, project)) {
+            waiting.sleep(wait);
         }
     }
 
     /**
-     * Pauses this project's budget (and every project sharing it) for this long: a 429 or 503 with Retry-After. The
-     * pauses are counted by {@link AtlasPauses}.
+     * Pauses the budget this request took from (and every project and endpoint sharing it) for this long: a 429 or
+     * 503 with Retry-After. The pauses are counted by {@link AtlasPauses}.
      */
-    public synchronized void pause(String project, Duration duration) {
+    public synchronized void pause(Endpoint endpoint, String project, Duration duration) {
         Instant now = clock.instant();
         Instant until = now.plus(duration);
-        Budget budget = budget(project);
+        Budget budget = budget(endpoint, project);
         if (!until.isAfter(budget.pausedUntil)) {
             return;
         }
@@ -137,9 +164,9 @@ public class RequestThrottle {
     }
 
     /** Slows the project down when Atlas says its bucket is nearly empty. */
-    public void observeRemaining(String project, Integer rateLimitRemaining) {
+    public void observeRemaining(Endpoint endpoint, String project, Integer rateLimitRemaining) {
         if (rateLimitRemaining != null && rateLimitRemaining <= properties.remainingFloor()) {
-            pause(project, properties.lowRemainingPause());
+            pause(endpoint, project, properties.lowRemainingPause());
         }
     }
 
@@ -147,8 +174,8 @@ public class RequestThrottle {
      * A 429 told the bucket: a budget that follows Atlas takes its shape (and every project sharing it); a configured
      * rate only ever slows down to its refill rate.
      */
-    public synchronized void correct(String project, Bucket told) {
-        Budget budget = budget(project);
+    public synchronized void correct(Endpoint endpoint, String project, Bucket told) {
+        Budget budget = budget(endpoint, project);
         Bucket scaled = told.share(properties.shareOfBucket());
         if (budget.fromAtlas ? budget.hasShape(scaled) : scaled.interval().compareTo(budget.interval) <= 0) {
             return;
@@ -158,19 +185,26 @@ public class RequestThrottle {
         } else {
             budget.interval = scaled.interval();
         }
-        log.info("Atlas refills {} {}: sending at that rate", budget == global || budget == shared ? "the shared bucket"
-                : "project " + project + "'s bucket", told.rate() + (budget.fromAtlas ? " (capacity " + told.capacity() + ")" : ""));
+        log.info("Atlas refills {} {}: sending at that rate", budget.whose,
+                told.rate() + (budget.fromAtlas ? " (capacity " + told.capacity() + ")" : ""));
     }
 
-    private Budget budget(String project) {
-        Budget own = budgets.get(project == null ? "" : project);
-        if (own != null) {
-            return own;
+    /**
+     * The budget of the endpoint's set as Atlas told it; else the project's at the configured rate (the look-ups of
+     * the buckets, {@link Endpoint#RATE_LIMITS}, one of their own per project).
+     */
+    private Budget budget(Endpoint endpoint, String project) {
+        String inProject = project == null ? "" : project;
+        Route route = routes.get(endpoint);
+        Budget told = route == null ? null : budgets.get(route.shared() ? route.set() : route.set() + " " + inProject);
+        if (told != null) {
+            return told;
         }
-        if (properties.scope() == RateProperties.Scope.GLOBAL && shared == null) {
+        if (properties.scope() == RateProperties.Scope.GLOBAL) {
             return global;
         }
-        return budgets.computeIfAbsent(project == null ? "" : project,
-                p -> shared != null ? shared : new Budget(Bucket.perMinute(properties.configuredPerMinute()), false));
+        String key = endpoint == Endpoint.RATE_LIMITS ? "rateLimits " + inProject : inProject;
+        return budgets.computeIfAbsent(key, k -> new Budget(Bucket.perMinute(properties.configuredPerMinute()), false,
+                project == null ? "the bucket" : "project " + project + "'s bucket"));
     }
 }

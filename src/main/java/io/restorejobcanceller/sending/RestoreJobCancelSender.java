@@ -4,6 +4,7 @@ import io.restorejobcanceller.atlas.AtlasAnswer;
 import io.restorejobcanceller.atlas.AtlasApiException;
 import io.restorejobcanceller.atlas.AtlasUnreachableException;
 import io.restorejobcanceller.atlas.CancellationTarget;
+import io.restorejobcanceller.atlas.Endpoint;
 import io.restorejobcanceller.atlas.RestoreJobState;
 import io.restorejobcanceller.atlas.client.RestoreJobs;
 import io.restorejobcanceller.atlas.Retries;
@@ -35,19 +36,23 @@ public class RestoreJobCancelSender {
 
     /** The row's final outcome after its DELETE. */
     public RowResult send(CancellationTarget target) throws InterruptedException {
-        return send(target, RequestPlan.DELETE, FirstPermit.TO_TAKE);
-    }
-
-    public RowResult send(CancellationTarget target, RequestPlan plan) throws InterruptedException {
-        return send(target, plan, FirstPermit.TO_TAKE);
+        return send(target, RequestPlan.DELETE);
     }
 
     /**
-     * The row's final outcome after its requests, retried; a refusal of the credentials or of this host throws
-     * {@link RunRefusedException}.
+     * The row's final outcome after its requests, retried; each waits for its permit. A refusal of the credentials or
+     * of this host throws {@link RunRefusedException}.
      */
-    public RowResult send(CancellationTarget target, RequestPlan plan, FirstPermit permit) throws InterruptedException {
-        Row row = new Row(target, plan, permit);
+    public RowResult send(CancellationTarget target, RequestPlan plan) throws InterruptedException {
+        return send(new Row(target, plan, false));
+    }
+
+    /** As {@link #send(CancellationTarget, RequestPlan)}, the permit of its first request taken already ({@link RequestDispatcher}). */
+    public RowResult sendDispatched(CancellationTarget target, RequestPlan plan) throws InterruptedException {
+        return send(new Row(target, plan, true));
+    }
+
+    private RowResult send(Row row) throws InterruptedException {
         return retries.run(row::attempt, (failure, attempts) -> RowResult.gaveUp(failure, attempts, row.deletes));
     }
 
@@ -57,41 +62,43 @@ public class RestoreJobCancelSender {
         private final CancellationTarget target;
         private final String project;
         private final RequestPlan plan;
-        private final FirstPermit permit;
+        private final boolean firstPermitTaken;
         private RestoreJobState state;
         private int deletes;
         private int rateLimited;
         private boolean unansweredBefore;
 
-        private Row(CancellationTarget target, RequestPlan plan, FirstPermit permit) {
+        private Row(CancellationTarget target, RequestPlan plan, boolean firstPermitTaken) {
             this.target = target;
             this.project = target.groupId();
             this.plan = plan;
-            this.permit = permit;
+            this.firstPermitTaken = firstPermitTaken;
         }
 
         private Retries.Attempt<RowResult> attempt(int number) throws InterruptedException {
             int deletesBefore = deletes;
-            if (number > 1 || permit == FirstPermit.TO_TAKE) {
-                throttle.beforeRequest(project);
+            Endpoint sending = plan.checksFirst() && state == null ? Endpoint.CHECK : Endpoint.CANCEL;
+            if (number > 1 || !firstPermitTaken) {
+                throttle.beforeRequest(sending, project);
             }
             try {
-                if (plan.checksFirst() && state == null) {
+                if (sending == Endpoint.CHECK) {
                     state = atlas.restoreJob(target);
                     RowResult decided = plan.decide(state);
                     if (decided != null) {
                         return new Retries.Done<>(decided);
                     }
-                    throttle.beforeRequest(project);
+                    sending = Endpoint.CANCEL;
+                    throttle.beforeRequest(sending, project);
                 }
                 deletes++;
                 AtlasAnswer answer = atlas.cancelRestoreJob(target);
-                feedback.answered(project, answer);
+                feedback.answered(sending, project, answer);
                 return new Retries.Done<>(new RowResult(Outcome.CANCELLED, answer.status(), null,
                         unansweredBefore ? RowResult.EARLIER_UNANSWERED : null, deletes));
             } catch (AtlasApiException e) {
                 rateLimited += e.status() == 429 ? 1 : 0;
-                var asked = feedback.refused(project, e, rateLimited);
+                var asked = feedback.refused(sending, project, e, rateLimited);
                 RowResult result = RowResult.of(e, target, deletes, unansweredBefore, atlas.destination());
                 return result != null ? new Retries.Done<>(result) : new Retries.Again<>(e, asked);
             } catch (AtlasUnreachableException e) {

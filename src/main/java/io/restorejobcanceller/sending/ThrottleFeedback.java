@@ -5,12 +5,13 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import io.restorejobcanceller.atlas.AtlasAnswer;
 import io.restorejobcanceller.atlas.AtlasApiException;
+import io.restorejobcanceller.atlas.Endpoint;
 import io.restorejobcanceller.atlas.Retries;
 
 /**
  * What Atlas's answers tell the {@link RequestThrottle}: a {@code Retry-After}, or a 429 without one, pauses the
- * project (its bucket is shared by every worker); a 429 that tells the bucket corrects the project's budget; a low
- * {@code RateLimit-Remaining} pauses it.
+ * budget the request took from (its bucket is shared by every worker); a 429 that tells the bucket corrects that
+ * budget; a low {@code RateLimit-Remaining} pauses it.
  */
 public final class ThrottleFeedback {
 
@@ -22,8 +23,8 @@ public final class ThrottleFeedback {
         this.retry = retry;
     }
 
-    void answered(String project, AtlasAnswer answer) {
-        throttle.observeRemaining(project, answer.rateLimitRemaining());
+    void answered(Endpoint endpoint, String project, AtlasAnswer answer) {
+        throttle.observeRemaining(endpoint, project, answer.rateLimitRemaining());
     }
 
     /**
@@ -33,13 +34,13 @@ public final class ThrottleFeedback {
      *
      * @param rateLimited the row's 429s so far, this one included
      */
-    public Duration refused(String project, AtlasApiException e, int rateLimited) {
+    public Duration refused(Endpoint endpoint, String project, AtlasApiException e, int rateLimited) {
         Duration asked = serverWait(e, rateLimited);
         if (asked != null) {
-            throttle.pause(project, asked);
+            throttle.pause(endpoint, project, asked);
         }
         if (e.status() == 429) {
-            Bucket.toldBy(e).ifPresent(told -> throttle.correct(project, told));
+            Bucket.toldBy(e).ifPresent(told -> throttle.correct(endpoint, project, told));
         }
         return asked;
     }

@@ -24,12 +24,14 @@ import io.restorejobcanceller.job.GuardProperties;
 import io.restorejobcanceller.sending.AtlasPauses;
 import io.restorejobcanceller.sending.RateLookup;
 import io.restorejobcanceller.sending.RateProperties;
+import io.restorejobcanceller.sending.RetryProperties;
 import io.restorejobcanceller.sending.RequestThrottle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
@@ -240,7 +242,8 @@ class RunPlanTest {
     private static RateLookup lookup(RateProperties rate) {
         return new RateLookup((groupId, path, page) -> {
             throw new AssertionError("a configured rate asks Atlas nothing");
-        }, new RequestThrottle(rate, wait -> { }, Clock.systemUTC(), new AtlasPauses()), rate);
+        }, new RequestThrottle(rate, wait -> { }, Clock.systemUTC(), new AtlasPauses()), rate,
+                new Binder().bindOrCreate("canceller.retry", RetryProperties.class), wait -> { }, Clock.systemUTC());
     }
 
     private static RateProperties rate(int requestsPerMinute) {

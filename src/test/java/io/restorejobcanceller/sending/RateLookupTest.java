@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
+import io.restorejobcanceller.atlas.Endpoint;
 import io.restorejobcanceller.testing.Rates;
 import io.restorejobcanceller.atlas.ApiError;
 import io.restorejobcanceller.atlas.AtlasApiException;
@@ -25,6 +26,9 @@ class RateLookupTest {
 
     private static final Set<String> PROJECTS = Set.of("A", "B");
 
+    private static final RetryProperties RETRY = new RetryProperties(4, Duration.ofSeconds(1), 2.0, Duration.ofSeconds(60),
+            Duration.ZERO, Duration.ofMinutes(10), Duration.ofSeconds(10));
+
     private final RecordingSleeper clock = RecordingSleeper.standingStill();
     private final List<String> asked = new ArrayList<>();
     private RateProperties properties = new RateProperties(null, RateProperties.Scope.PROJECT, 0, 2, Duration.ofSeconds(2),
@@ -33,7 +37,7 @@ class RateLookupTest {
 
     private RateSources follow(RateLimits.Pages atlas) {
         throttle = new RequestThrottle(properties, clock, clock.clock(), new AtlasPauses());
-        return new RateLookup(atlas, throttle, properties).follow(PROJECTS);
+        return new RateLookup(atlas, throttle, properties, RETRY, clock, clock.clock()).follow(PROJECTS);
     }
 
     private RateLimits.Pages answering(Map<String, RateLimits.EndpointSet> byProject) {
@@ -53,7 +57,7 @@ class RateLookupTest {
     /** Requests of the project that go now, without the clock moving. */
     private int burst(String project) {
         int sent = 0;
-        while (throttle.tryAcquire(project).isZero()) {
+        while (throttle.tryAcquire(Endpoint.CANCEL, project).isZero()) {
             sent++;
         }
         return sent;
@@ -68,8 +72,8 @@ class RateLookupTest {
         assertThat(asked).containsExactlyInAnyOrder("A " + RateLookup.CANCEL_PATH + " 1", "B " + RateLookup.CANCEL_PATH + " 1");
         assertThat(burst("A")).isEqualTo(8);
         assertThat(burst("B")).isEqualTo(1);
-        assertThat(throttle.tryAcquire("A")).isEqualTo(Duration.ofMillis(101));
-        assertThat(throttle.tryAcquire("B")).isEqualTo(Duration.ofMillis(505));
+        assertThat(throttle.tryAcquire(Endpoint.CANCEL, "A")).isEqualTo(Duration.ofMillis(101));
+        assertThat(throttle.tryAcquire(Endpoint.CANCEL, "B")).isEqualTo(Duration.ofMillis(505));
         clock.sleep(Duration.ofMillis(505));
         assertThat(burst("B")).isEqualTo(1);
         assertThat(sources.describe()).contains("Atlas: 600 per 60 s per project (capacity 10) for 1 project",
@@ -85,9 +89,9 @@ class RateLookupTest {
         // then: asked for the first project, then once without one; A and B draw on the same burst and pause together
         assertThat(asked).hasSize(2).last().asString().startsWith("null ");
         assertThat(burst("A") + burst("B")).isEqualTo(3); // capacity 4, one short
-        throttle.pause("A", Duration.ofSeconds(30));
+        throttle.pause(Endpoint.CANCEL, "A", Duration.ofSeconds(30));
         clock.sleep(Duration.ofSeconds(1));
-        assertThat(throttle.tryAcquire("B")).isEqualTo(Duration.ofSeconds(29));
+        assertThat(throttle.tryAcquire(Endpoint.CANCEL, "B")).isEqualTo(Duration.ofSeconds(29));
         assertThat(sources.describe()).isEqualTo("Atlas: 300 per 60 s shared by the organisation (capacity 4)");
     }
 
@@ -112,7 +116,7 @@ class RateLookupTest {
         assertThat(asked).hasSize(1);
         assertThat(sources.describe()).isEqualTo("Atlas would not tell (403 USER_UNAUTHORIZED): 100 per minute per project");
         assertThat(burst("A")).isEqualTo(1);
-        assertThat(throttle.tryAcquire("A")).isEqualTo(Duration.ofMillis(600));
+        assertThat(throttle.tryAcquire(Endpoint.CANCEL, "A")).isEqualTo(Duration.ofMillis(600));
     }
 
     @Test
@@ -163,13 +167,12 @@ class RateLookupTest {
         AtlasApiException rateLimited = new AtlasApiException(429, new ApiError(429, "RATE_LIMITED_TOKEN_BUCKET", "Too Many Requests",
                 "Rate limit exceeded. Please retry after 1 seconds. Request capacity: 99. Refill rate: 99 per 1 seconds",
                 List.of("api/atlas/v2/groups/A/clusters/C/backup/restoreJobs/X", 1, 2, 60, 60), null), null, null, Duration.ofSeconds(1));
-        new ThrottleFeedback(throttle, new RetryProperties(4, Duration.ofSeconds(1), 2.0, Duration.ofSeconds(60), Duration.ZERO,
-                Duration.ofMinutes(10), Duration.ofSeconds(10))).refused("A", rateLimited, 1);
+        new ThrottleFeedback(throttle, RETRY).refused(Endpoint.CANCEL, "A", rateLimited, 1);
 
         // then: A waits its pause, then goes at one a second (capacity 2: no burst beyond one); B is untouched
         clock.sleep(Duration.ofSeconds(2));
         assertThat(burst("A")).isEqualTo(1);
-        assertThat(throttle.tryAcquire("A")).isEqualTo(Duration.ofMillis(1010));
+        assertThat(throttle.tryAcquire(Endpoint.CANCEL, "A")).isEqualTo(Duration.ofMillis(1010));
         assertThat(burst("B")).isEqualTo(8);
     }
 

@@ -1,5 +1,6 @@
 package io.restorejobcanceller.sending;
 
+import io.restorejobcanceller.atlas.Endpoint;
 import io.restorejobcanceller.testing.Rates;
 import io.restorejobcanceller.atlas.RunRefusedException;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,7 +50,7 @@ class RequestDispatcherTest {
         var queue = dispatcher.newQueue(() -> false);
         for (int i = 1; i <= 10; i++) {
             int row = i;
-            assertThat(queue.submit("A", () -> row, recorded::add)).isTrue();
+            assertThat(queue.submit(Endpoint.CANCEL, "A", () -> row, recorded::add)).isTrue();
         }
         queue.awaitAll();
         assertThat(recorded).containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
@@ -62,7 +63,7 @@ class RequestDispatcherTest {
         var most = new AtomicInteger();
         var pairs = new CyclicBarrier(2); // each request waits until another is in flight with it
         for (int i = 0; i < 20; i++) {
-            queue.submit("A", () -> {
+            queue.submit(Endpoint.CANCEL, "A", () -> {
                 most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
                 pairs.await(10, TimeUnit.SECONDS);
                 inFlight.decrementAndGet();
@@ -77,7 +78,7 @@ class RequestDispatcherTest {
     @Test
     void whileOneProjectWaitsTheOthersAreSentAndAStopDropsItsRowsUnsent() throws Exception {
         // given: project A paused by Atlas for a minute
-        throttle.pause("A", Duration.ofMinutes(1));
+        throttle.pause(Endpoint.CANCEL, "A", Duration.ofMinutes(1));
         var stop = new AtomicBoolean();
         var queue = dispatcher.newQueue(stop::get);
         var sentOfA = new AtomicInteger();
@@ -86,8 +87,8 @@ class RequestDispatcherTest {
         // when: rows of A and B interleaved, A's first
         for (int i = 1; i <= 3; i++) {
             int row = i;
-            queue.submit("A", () -> sentOfA.incrementAndGet(), n -> recorded.add(-row));
-            queue.submit("B", () -> row, n -> {
+            queue.submit(Endpoint.CANCEL, "A", () -> sentOfA.incrementAndGet(), n -> recorded.add(-row));
+            queue.submit(Endpoint.CANCEL, "B", () -> row, n -> {
                 recorded.add(n);
                 allOfB.countDown();
             });
@@ -112,11 +113,11 @@ class RequestDispatcherTest {
 
         // when: two rows of each of five projects
         for (String project : List.of("A", "B", "C", "D", "E")) {
-            queue.submit(project, () -> 1, n -> {
+            queue.submit(Endpoint.CANCEL, project, () -> 1, n -> {
                 recorded.add(n);
                 firsts.countDown();
             });
-            queue.submit(project, () -> 2, recorded::add);
+            queue.submit(Endpoint.CANCEL, project, () -> 2, recorded::add);
         }
         assertThat(firsts.await(10, TimeUnit.SECONDS)).isTrue();
         stop.set(true);
@@ -132,11 +133,11 @@ class RequestDispatcherTest {
     void aStopTakesNothingMoreAndSendsNothing() throws Exception {
         var stop = new AtomicBoolean();
         var queue = dispatcher.newQueue(stop::get);
-        queue.submit("A", () -> 1, recorded::add);
+        queue.submit(Endpoint.CANCEL, "A", () -> 1, recorded::add);
         queue.awaitAll();
         stop.set(true);
         var sent = new AtomicBoolean();
-        assertThat(queue.submit("A", () -> {
+        assertThat(queue.submit(Endpoint.CANCEL, "A", () -> {
             sent.set(true);
             return 2;
         }, recorded::add)).isFalse();
@@ -150,19 +151,19 @@ class RequestDispatcherTest {
         var queue = dispatcher.newQueue(() -> false);
         var slowOneStarted = new CountDownLatch(1);
         var release = new CountDownLatch(1);
-        queue.submit("A", () -> {
+        queue.submit(Endpoint.CANCEL, "A", () -> {
             slowOneStarted.countDown();
             release.await();
             return 1;
         }, recorded::add);
         slowOneStarted.await();
-        queue.<Integer>submit("A", () -> {
+        queue.<Integer>submit(Endpoint.CANCEL, "A", () -> {
             throw new RunRefusedException("401");
         }, recorded::add);
         while (!queue.failed()) {
             Thread.onSpinWait();
         }
-        assertThat(queue.submit("A", () -> 3, recorded::add)).isFalse();
+        assertThat(queue.submit(Endpoint.CANCEL, "A", () -> 3, recorded::add)).isFalse();
         release.countDown();
         assertThatThrownBy(queue::awaitAll).isInstanceOf(RunRefusedException.class);
         assertThat(recorded).containsExactly(1);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
+import io.restorejobcanceller.atlas.Endpoint;
 import io.restorejobcanceller.testing.Rates;
 import io.restorejobcanceller.testing.RecordingSleeper;
 import org.junit.jupiter.api.Test;
@@ -24,10 +25,10 @@ class RequestThrottleTest {
         RequestThrottle throttle = new RequestThrottle(Rates.configured(0, RateProperties.Scope.PROJECT, 0, 2, Duration.ofSeconds(2)), sleeper, sleeper.clock(), pauses);
 
         // when: one worker got a 429 with Retry-After 30; another worker wants to send
-        throttle.pause("A", Duration.ofSeconds(30));
+        throttle.pause(Endpoint.CANCEL, "A", Duration.ofSeconds(30));
         Thread other = new Thread(() -> {
             try {
-                throttle.beforeRequest("A");
+                throttle.beforeRequest(Endpoint.CANCEL, "A");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -46,10 +47,10 @@ class RequestThrottleTest {
         RequestThrottle throttle = new RequestThrottle(Rates.configured(0, RateProperties.Scope.PROJECT, 0, 2, Duration.ofSeconds(2)), sleeper, sleeper.clock(), pauses);
 
         // when
-        throttle.observeRemaining("A", 10);
-        throttle.beforeRequest("A");
-        throttle.observeRemaining("A", 2);
-        throttle.beforeRequest("A");
+        throttle.observeRemaining(Endpoint.CANCEL, "A", 10);
+        throttle.beforeRequest(Endpoint.CANCEL, "A");
+        throttle.observeRemaining(Endpoint.CANCEL, "A", 2);
+        throttle.beforeRequest(Endpoint.CANCEL, "A");
 
         // then
         assertThat(sleeper.waits()).singleElement().satisfies(wait ->
@@ -63,7 +64,7 @@ class RequestThrottleTest {
 
         // when
         for (int i = 0; i < 4; i++) {
-            throttle.beforeRequest("A");
+            throttle.beforeRequest(Endpoint.CANCEL, "A");
         }
 
         // then: the first goes at once, each later one a second after the one before
@@ -78,20 +79,20 @@ class RequestThrottleTest {
                 Duration.ofSeconds(2)), sleeper, sleeper.clock(), pauses);
 
         // when / then: A goes at once; B, whose own budget is untouched, waits for the global cap (one per 667 ms)
-        assertThat(throttle.tryAcquire("A")).isZero();
-        assertThat(throttle.tryAcquire("B")).isBetween(Duration.ofMillis(600), Duration.ofMillis(667));
+        assertThat(throttle.tryAcquire(Endpoint.CANCEL, "A")).isZero();
+        assertThat(throttle.tryAcquire(Endpoint.CANCEL, "B")).isBetween(Duration.ofMillis(600), Duration.ofMillis(667));
         sleeper.sleep(Duration.ofMillis(700));
-        assertThat(throttle.tryAcquire("B")).isZero();
+        assertThat(throttle.tryAcquire(Endpoint.CANCEL, "B")).isZero();
         // A's own second has passed at 1 s, but the cap allows the next request only at 1.367 s
-        assertThat(throttle.tryAcquire("A")).isBetween(Duration.ofMillis(600), Duration.ofMillis(667));
+        assertThat(throttle.tryAcquire(Endpoint.CANCEL, "A")).isBetween(Duration.ofMillis(600), Duration.ofMillis(667));
 
         // when: Atlas pauses A for 30 s
-        throttle.pause("A", Duration.ofSeconds(30));
+        throttle.pause(Endpoint.CANCEL, "A", Duration.ofSeconds(30));
         sleeper.sleep(Duration.ofSeconds(2));
 
         // then: B goes on, A waits about 28 s more
-        assertThat(throttle.tryAcquire("B")).isZero();
-        assertThat(throttle.tryAcquire("A")).isBetween(Duration.ofSeconds(27), Duration.ofSeconds(28));
+        assertThat(throttle.tryAcquire(Endpoint.CANCEL, "B")).isZero();
+        assertThat(throttle.tryAcquire(Endpoint.CANCEL, "A")).isBetween(Duration.ofSeconds(27), Duration.ofSeconds(28));
     }
 
     @Test
@@ -102,14 +103,14 @@ class RequestThrottleTest {
 
         // when: Atlas says A's bucket refills 6 per 60 seconds
         Bucket told = Bucket.inDetail("Please retry after 55 seconds. Request capacity: 1. Refill rate: 6 per 60 seconds").orElseThrow();
-        throttle.correct("A", told);
-        throttle.correct("A", new Bucket(1, 600, Duration.ofSeconds(60))); // never faster than learnt or configured
+        throttle.correct(Endpoint.CANCEL, "A", told);
+        throttle.correct(Endpoint.CANCEL, "A", new Bucket(1, 600, Duration.ofSeconds(60))); // never faster than learnt or configured
 
         // then: A gets one request per 10 s, B still one per 100 ms
-        assertThat(throttle.tryAcquire("A")).isZero();
-        assertThat(throttle.tryAcquire("A")).isBetween(Duration.ofMillis(9900), Duration.ofSeconds(10));
-        assertThat(throttle.tryAcquire("B")).isZero();
-        assertThat(throttle.tryAcquire("B")).isBetween(Duration.ofMillis(50), Duration.ofMillis(100));
+        assertThat(throttle.tryAcquire(Endpoint.CANCEL, "A")).isZero();
+        assertThat(throttle.tryAcquire(Endpoint.CANCEL, "A")).isBetween(Duration.ofMillis(9900), Duration.ofSeconds(10));
+        assertThat(throttle.tryAcquire(Endpoint.CANCEL, "B")).isZero();
+        assertThat(throttle.tryAcquire(Endpoint.CANCEL, "B")).isBetween(Duration.ofMillis(50), Duration.ofMillis(100));
     }
 
     @Test
@@ -120,12 +121,12 @@ class RequestThrottleTest {
         // when: eight workers get a 429 with Retry-After 1 at about the same time (one pause, extended to 1.007 s),
         // then two later ones after it has ended
         for (int worker = 0; worker < 8; worker++) {
-            throttle.pause("A", Duration.ofMillis(1000 + worker));
+            throttle.pause(Endpoint.CANCEL, "A", Duration.ofMillis(1000 + worker));
         }
         sleeper.sleep(Duration.ofSeconds(5));
-        throttle.pause("A", Duration.ofSeconds(1));
+        throttle.pause(Endpoint.CANCEL, "A", Duration.ofSeconds(1));
         sleeper.sleep(Duration.ofSeconds(5));
-        throttle.pause("A", Duration.ofSeconds(2));
+        throttle.pause(Endpoint.CANCEL, "A", Duration.ofSeconds(2));
 
         // then
         assertThat(output.getAll().lines().filter(line -> line.contains("Atlas asked to wait"))).singleElement()

@@ -220,6 +220,12 @@ public final class CancellerHarness implements BeforeEachCallback, AfterEachCall
         return meters;
     }
 
+    /** This test's waits are spent, not only recorded (a stub's buckets refill in real time); until the next test. */
+    public CancellerHarness spendingWaits() {
+        sleeper = RecordingSleeper.spending();
+        return this;
+    }
+
     public RecordingSleeper sleeper() {
         return sleeper;
     }

@@ -49,6 +49,8 @@ public final class LoopbackAtlas implements AutoCloseable {
     /** What {@code GET /api/atlas/v2/rateLimits} answers: the buckets (null: 404, as an older Atlas), or this refusal. */
     private volatile boolean refusingRateLimits;
     private final List<String> rateLimitLookups = new CopyOnWriteArrayList<>();
+    private final AtomicInteger lookUpsToRefuse = new AtomicInteger();
+    private static final java.util.regex.Pattern RESTORE_JOB = java.util.regex.Pattern.compile(".*/backup/restoreJobs/[^/]+");
 
     public LoopbackAtlas(int port, long latencyMillis, Faults faults, long hangMillis, long seed) throws IOException {
         this.latencyMillis = latencyMillis;
@@ -69,7 +71,25 @@ public final class LoopbackAtlas implements AutoCloseable {
     public LoopbackAtlas withBuckets(String shape, Map<String, String> apart, boolean shared) {
         Map<String, TokenBuckets.Shape> shapes = new ConcurrentHashMap<>();
         apart.forEach((project, text) -> shapes.put(project, TokenBuckets.Shape.parse(text)));
-        buckets = new TokenBuckets(TokenBuckets.Shape.parse(shape), shapes, shared);
+        buckets = TokenBuckets.restoreJobs(TokenBuckets.Shape.parse(shape), shapes, shared);
+        return this;
+    }
+
+    /** Meters the endpoints of these sets, each with its own buckets, and tells them at {@code GET /api/atlas/v2/rateLimits}. */
+    public LoopbackAtlas withEndpointSets(TokenBuckets.EndpointSet... sets) {
+        buckets = new TokenBuckets(List.of(sets));
+        return this;
+    }
+
+    /** Answers GETs of these lists (a GET of a restore job is answered in any case: a download under way). */
+    public LoopbackAtlas withLists(AtlasLists served) {
+        lists = served;
+        return this;
+    }
+
+    /** The first {@code count} look-ups of the buckets answer 429 with {@code Retry-After: 1}, as a bucket of their own would. */
+    public LoopbackAtlas rateLimitingLookUps(int count) {
+        lookUpsToRefuse.set(count);
         return this;
     }
 
@@ -98,14 +118,17 @@ public final class LoopbackAtlas implements AutoCloseable {
                 answer(exchange, 403, "USER_UNAUTHORIZED", null, "Current user is not authorized to perform this action.");
                 return;
             }
+            if (lookUpsToRefuse.getAndDecrement() > 0) {
+                answer(exchange, 429, "RATE_LIMITED_TOKEN_BUCKET", "1", "Please retry after 1 seconds.");
+                return;
+            }
             if (told == null) {
                 answer(exchange, 404, "RESOURCE_NOT_FOUND", null);
                 return;
             }
-            String group = query == null ? null : java.util.Arrays.stream(query.split("&")).filter(p -> p.startsWith("groupId="))
-                    .map(p -> p.substring("groupId=".length())).findFirst().orElse(null);
-            String results = group != null && told.shared() ? "" : endpointSet(told.shared() ? "ORGANIZATION" : "GROUP", told.shapeOf(group));
-            byte[] body = ("{\"links\":[],\"results\":[" + results + "],\"totalCount\":" + (results.isEmpty() ? 0 : 1) + "}")
+            String group = parameter(query, "groupId");
+            List<String> results = told.told(group, java.net.URLDecoder.decode(parameter(query, "endpointPath"), StandardCharsets.UTF_8));
+            byte[] body = ("{\"links\":[],\"results\":[" + String.join(",", results) + "],\"totalCount\":" + results.size() + "}")
                     .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/vnd.atlas.2025-03-12+json");
             exchange.sendResponseHeaders(200, body.length);
@@ -113,12 +136,46 @@ public final class LoopbackAtlas implements AutoCloseable {
         }
     }
 
-    private static String endpointSet(String scope, TokenBuckets.Shape shape) {
-        String path = "/api/atlas/v2/groups/{groupId}/clusters/{clusterName}/backup/restoreJobs/{restoreJobId}";
-        return "{\"endpointSetId\":\"restoreJobs\",\"endpointSetName\":\"Cloud Backup Restore Jobs\",\"scope\":\"" + scope
-                + "\",\"endpoints\":[{\"method\":\"GET\",\"path\":\"" + path + "\"},{\"method\":\"DELETE\",\"path\":\"" + path
-                + "\"}],\"capacity\":{\"value\":" + shape.capacity() + "},\"refillRate\":{\"value\":" + shape.refillPerMinute()
-                + "},\"refillDurationSeconds\":{\"value\":60}}";
+    private static String parameter(String query, String name) {
+        return query == null ? null : java.util.Arrays.stream(query.split("&")).filter(p -> p.startsWith(name + "="))
+                .map(p -> p.substring(name.length() + 1)).findFirst().orElse(null);
+    }
+
+    /** A GET: of a restore job (a download under way, or cancelled), else of a list; both metered by the buckets. */
+    private void get(HttpExchange exchange, String path) throws IOException {
+        listRequests.incrementAndGet();
+        pause(latencyMillis);
+        if (rateLimited(exchange, path)) {
+            return;
+        }
+        if (RESTORE_JOB.matcher(path).matches()) {
+            byte[] body = ("{\"id\":\"" + path.substring(path.lastIndexOf('/') + 1) + "\",\"deliveryType\":\"download\",\"cancelled\":"
+                    + cancelled.containsKey(path) + ",\"expired\":false}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            return;
+        }
+        AtlasLists served = lists;
+        if (served == null || !served.answer(exchange, baseUrl())) {
+            answer(exchange, 404, "RESOURCE_NOT_FOUND", null);
+        }
+    }
+
+    /** Answers 429 RATE_LIMITED_TOKEN_BUCKET, as Atlas does, when the request's bucket has no token. */
+    private boolean rateLimited(HttpExchange exchange, String path) throws IOException {
+        TokenBuckets.Refusal refusal = buckets == null ? null : buckets.take(exchange.getRequestMethod(), path);
+        if (refusal == null) {
+            return false;
+        }
+        rateLimited.incrementAndGet();
+        answers.computeIfAbsent(path, k -> new CopyOnWriteArrayList<>()).add("429");
+        long seconds = (refusal.untilMillis() + 999) / 1000;
+        answer(exchange, 429, "RATE_LIMITED_TOKEN_BUCKET", String.valueOf(seconds),
+                "Please retry after " + seconds + " seconds. Request capacity: " + refusal.shape().capacity()
+                        + ". Refill rate: " + refusal.shape().refillPerMinute() + " per 60 seconds",
+                "[\"" + path.substring(1) + "\"," + seconds + "," + refusal.shape().capacity() + "," + refusal.shape().refillPerMinute() + ",60]");
+        return true;
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -134,11 +191,8 @@ public final class LoopbackAtlas implements AutoCloseable {
         try (exchange) {
             exchange.getRequestBody().readAllBytes();
             String path = exchange.getRequestURI().getPath();
-            AtlasLists served = lists;
-            if (served != null && exchange.getRequestMethod().equals("GET")) {
-                listRequests.incrementAndGet();
-                pause(latencyMillis);
-                served.answer(exchange, baseUrl());
+            if (exchange.getRequestMethod().equals("GET")) {
+                get(exchange, path);
                 return;
             }
             deletes.computeIfAbsent(path, k -> new AtomicInteger()).incrementAndGet();
@@ -160,16 +214,8 @@ public final class LoopbackAtlas implements AutoCloseable {
             inFlight.decrementAndGet(); // before answering: the client may send its next request as soon as it reads this
             counted = false;
             String project = path.split("/").length > 5 ? path.split("/")[5] : "";
-            long untilToken = buckets == null ? 0 : buckets.take(project);
-            if (untilToken > 0) {
-                rateLimited.incrementAndGet();
-                answered.add("429");
-                TokenBuckets.Shape shape = buckets.shapeOf(project);
-                long seconds = (untilToken + 999) / 1000;
-                answer(exchange, 429, "RATE_LIMITED_TOKEN_BUCKET", String.valueOf(seconds),
-                        "Please retry after " + seconds + " seconds. Request capacity: " + shape.capacity()
-                                + ". Refill rate: " + shape.refillPerMinute() + " per 60 seconds",
-                        "[\"" + path.substring(1) + "\"," + seconds + "," + shape.capacity() + "," + shape.refillPerMinute() + ",60]");
+            if (rateLimited(exchange, path)) {
+                return;
             } else if ((draw -= faults.unavailable()) < 0) {
                 answered.add("503");
                 answer(exchange, 503, "SERVICE_UNAVAILABLE", null);
@@ -285,7 +331,7 @@ public final class LoopbackAtlas implements AutoCloseable {
             System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("bucket."))
                     .forEach(name -> apart.put(name.substring("bucket.".length()), TokenBuckets.Shape.parse(System.getProperty(name))));
             // -Dbuckets.scope=ORGANIZATION: one bucket shared by every project
-            atlas.buckets = new TokenBuckets(TokenBuckets.Shape.parse(System.getProperty("buckets")), apart,
+            atlas.buckets = TokenBuckets.restoreJobs(TokenBuckets.Shape.parse(System.getProperty("buckets")), apart,
                     "ORGANIZATION".equals(System.getProperty("buckets.scope")));
         }
         // -Dlists=PROJECTS:CLUSTERS:JOBS: Atlas's lists of that many projects, clusters each and download restore jobs

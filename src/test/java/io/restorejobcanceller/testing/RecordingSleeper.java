@@ -18,6 +18,8 @@ public final class RecordingSleeper implements Sleeper {
     private volatile Runnable whileAsleep = () -> { };
     /** {@code null}: the clock is the wall clock plus the waits; else it starts here and moves by the waits only. */
     private final Instant start;
+    /** Whether the waits are spent (the clock is then the wall clock): for stubs whose buckets refill in real time. */
+    private final boolean spends;
     private final Clock clock = new Clock() {
         @Override
         public ZoneId getZone() {
@@ -36,23 +38,40 @@ public final class RecordingSleeper implements Sleeper {
     };
 
     public RecordingSleeper() {
-        this(null);
+        this(null, false);
     }
 
-    private RecordingSleeper(Instant start) {
+    private RecordingSleeper(Instant start, boolean spends) {
         this.start = start;
+        this.spends = spends;
+    }
+
+    /** A sleeper that records the waits and spends them too, its clock the wall clock. */
+    public static RecordingSleeper spending() {
+        return new RecordingSleeper(null, true);
     }
 
     /** A sleeper whose clock moves only by the waits: time-based assertions are exact on a loaded machine. */
     public static RecordingSleeper standingStill() {
-        return new RecordingSleeper(Instant.parse("2026-12-03T12:00:00Z"));
+        return new RecordingSleeper(Instant.parse("2026-12-03T12:00:00Z"), false);
     }
 
     @Override
-    public synchronized void sleep(Duration duration) {
-        waits.add(duration);
-        whileAsleep.run();
-        slept = slept.plus(duration);
+    public void sleep(Duration duration) {
+        synchronized (this) {
+            waits.add(duration);
+            whileAsleep.run();
+            if (!spends) {
+                slept = slept.plus(duration);
+                return;
+            }
+        }
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting " + duration, e);
+        }
     }
 
     /** What the world does during each wait (a file written on, removed...). */
