@@ -3,6 +3,7 @@ package io.restorejobcanceller.sending;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -83,6 +84,23 @@ class AtlasRateLimitsTest {
             // the project's look-up finds no GROUP set, the one without a project the organisation's: asked once
             assertThat(atlas.rateLimitLookups()).hasSize(2);
             assertThat(output.getErr()).contains("; Atlas: 120 per 60 s shared by the organisation (capacity 3), this takes at least 3 s; at ");
+        }
+    }
+
+    @Test
+    void aRateLimitedLookUpIsAskedAgainAfterItsRetryAfter(CapturedOutput output) throws Exception {
+        // given: the first look-up answered 429 with Retry-After 1 (the look-ups have a bucket of their own)
+        try (LoopbackAtlas atlas = new LoopbackAtlas(0, 1, LoopbackAtlas.Faults.NONE, 0, 1)
+                .withBuckets("10:600", Map.of(), false).rateLimitingLookUps(1)) {
+
+            // when
+            int exitCode = run(atlas, input(1));
+
+            // then: that look-up asked again after its Retry-After, and the run follows every project's bucket
+            assertThat(exitCode).isZero();
+            assertThat(atlas.rateLimitLookups()).hasSize(4);
+            assertThat(canceller.sleeper().waits()).contains(Duration.ofSeconds(1));
+            assertThat(output.getErr()).contains("; Atlas: 600 per 60 s per project (capacity 10); at ").doesNotContain("would not tell");
         }
     }
 

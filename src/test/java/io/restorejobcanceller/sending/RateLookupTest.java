@@ -149,6 +149,61 @@ class RateLookupTest {
         assertThat(sources.describe()).isEqualTo("Atlas would not tell (no answer in 50 ms): 100 per minute per project");
     }
 
+    private static AtlasApiException rateLimited(Duration retryAfter) {
+        return new AtlasApiException(429, new ApiError(429, "RATE_LIMITED_TOKEN_BUCKET", "Too Many Requests",
+                "Rate limit exceeded for api/atlas/v2/rateLimits. Please retry after " + retryAfter.toSeconds() + " seconds.", null, null),
+                null, null, retryAfter);
+    }
+
+    @Test
+    void aRateLimitedLookUpWaitsItsRetryAfterAndAsksAgain() {
+        // given: the first look-up answered 429 with Retry-After 2
+        RateLimits.Pages buckets = answering(Map.of("A", set("GROUP", 10, 600, 60), "B", set("GROUP", 10, 600, 60)));
+        RateSources sources = follow((groupId, path, page) -> {
+            if (asked.isEmpty()) {
+                asked.add(groupId + " refused");
+                throw rateLimited(Duration.ofSeconds(2));
+            }
+            return buckets.page(groupId, path, page);
+        });
+
+        // then: that project asked again after its wait, like any request; both follow their buckets
+        assertThat(asked).hasSize(3);
+        assertThat(clock.waits()).containsExactly(Duration.ofSeconds(2));
+        assertThat(sources.describe()).isEqualTo("Atlas: 600 per 60 s per project (capacity 10)");
+    }
+
+    @Test
+    void theLookUpsArePacedLikeAnyRequest() {
+        // given: the set of the cancel endpoint on a second page, after another set
+        RateLimits.EndpointSet other = new RateLimits.EndpointSet("clusters", "Clusters", "GROUP",
+                List.of(new RateLimits.Endpoint("GET", "/api/atlas/v2/groups/{groupId}/clusters")),
+                new RateLimits.Figure(10L, null), new RateLimits.Figure(600L, null), new RateLimits.Figure(60L, null));
+        RateSources sources = follow((groupId, path, page) -> {
+            asked.add(groupId + " " + page);
+            return new RateLimits(List.of(page == 1 ? other : set("GROUP", 10, 600, 60)), 2);
+        });
+
+        // then: each project's second look-up waited for its turn at the fallback rate (100 a minute)
+        assertThat(asked).hasSize(4);
+        assertThat(clock.waits()).containsExactly(Duration.ofMillis(600), Duration.ofMillis(600));
+        assertThat(sources.describe()).isEqualTo("Atlas: 600 per 60 s per project (capacity 10)");
+    }
+
+    @Test
+    void aWaitPastTheLookUpTimeoutFallsBackAtOnce() {
+        // given: a look-up answered 429 with Retry-After 60, longer than the look-up timeout (5 s)
+        RateSources sources = follow((groupId, path, page) -> {
+            asked.add(groupId);
+            throw rateLimited(Duration.ofSeconds(60));
+        });
+
+        // then: nothing waited, nothing more asked: the run goes on at the fallback rate
+        assertThat(asked).hasSize(1);
+        assertThat(clock.waits()).isEmpty();
+        assertThat(sources.describe()).startsWith("Atlas would not tell (a wait of ").endsWith(" past the look-up timeout): 100 per minute per project");
+    }
+
     @Test
     void aConfiguredRateAsksNothing() {
         properties = Rates.configured(100, RateProperties.Scope.PROJECT, 0, 2, Duration.ofSeconds(2));
