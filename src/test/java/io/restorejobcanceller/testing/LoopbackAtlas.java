@@ -41,6 +41,8 @@ public final class LoopbackAtlas implements AutoCloseable {
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong firstRequestAtMillis = new AtomicLong();
+    /** When the last request was answered (a DELETE's 204, for bench/run's rate from the first to the last DELETE). */
+    private final AtomicLong lastAnsweredAtMillis = new AtomicLong();
     private final AtomicLong rateLimited = new AtomicLong();
     private final Map<String, AtomicLong> lastCancelAtMillis = new ConcurrentHashMap<>();
     private volatile TokenBuckets buckets;
@@ -231,6 +233,7 @@ public final class LoopbackAtlas implements AutoCloseable {
                 exchange.getResponseHeaders().add("RateLimit-Limit", "1000000");
                 exchange.getResponseHeaders().add("RateLimit-Remaining", "999999");
                 exchange.sendResponseHeaders(204, -1);
+                lastAnsweredAtMillis.set(System.currentTimeMillis());
                 lastCancelAtMillis.computeIfAbsent(project, p -> new AtomicLong()).set(System.currentTimeMillis());
             }
         } finally {
@@ -269,8 +272,15 @@ public final class LoopbackAtlas implements AutoCloseable {
         }
     }
 
+    /** {@code /stats}, or {@code /stats?reset}: the figures, then counted afresh (bench/run's next run in the same minute). */
     private void stats(HttpExchange exchange) throws IOException {
         byte[] body = statsText().getBytes(StandardCharsets.UTF_8);
+        if ("reset".equals(exchange.getRequestURI().getRawQuery())) {
+            requests.set(0);
+            maxInFlight.set(0);
+            firstRequestAtMillis.set(0);
+            lastAnsweredAtMillis.set(0);
+        }
         exchange.sendResponseHeaders(200, body.length);
         try (exchange) {
             exchange.getResponseBody().write(body);
@@ -283,7 +293,7 @@ public final class LoopbackAtlas implements AutoCloseable {
      */
     public String statsText() {
         return "requests " + requests.get() + "\nlistRequests " + listRequests.get() + "\nmaxInFlight " + maxInFlight.get() + "\nfirstRequestAtMillis "
-                + firstRequestAtMillis.get() + "\nrateLimited " + rateLimited.get() + "\n" + lastCancelAtMillis.entrySet().stream()
+                + firstRequestAtMillis.get() + "\nlastAnsweredAtMillis " + lastAnsweredAtMillis.get() + "\nrateLimited " + rateLimited.get() + "\n" + lastCancelAtMillis.entrySet().stream()
                 .map(e -> "lastCancelAtMillis " + e.getKey() + " " + e.getValue().get()).collect(Collectors.joining("\n", "", "\n"))
                 + deletes.entrySet().stream()
                 .map(e -> "path " + e.getKey() + " " + e.getValue().get() + " " + deletesAfterCancel(e.getKey()))
