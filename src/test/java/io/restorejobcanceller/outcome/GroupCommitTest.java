@@ -1,0 +1,126 @@
+package io.restorejobcanceller.outcome;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The outcomes' group commit: what threads record while a commit is under way goes in the next commit, one for all of
+ * them, and each caller returns only once its own record is committed (the row counts as done only then).
+ */
+class GroupCommitTest {
+
+    private final List<List<Integer>> commits = new CopyOnWriteArrayList<>();
+    private final Set<Integer> committed = ConcurrentHashMap.newKeySet();
+    private final List<String> returnedTooSoon = new CopyOnWriteArrayList<>();
+    private final List<String> thrown = new CopyOnWriteArrayList<>();
+
+    private void commit(List<Integer> items) {
+        if (items.contains(13)) {
+            throw new IllegalStateException("13 refused");
+        }
+        commits.add(items);
+        committed.addAll(items);
+    }
+
+    private Thread recording(GroupCommit<Integer> group, int item) {
+        Thread thread = new Thread(() -> {
+            try {
+                group.commit(item);
+                if (!committed.contains(item)) {
+                    returnedTooSoon.add(String.valueOf(item));
+                }
+            } catch (IllegalStateException e) {
+                thrown.add(item + ": " + e.getMessage());
+            }
+        });
+        thread.start();
+        return thread;
+    }
+
+    @Test
+    void whatIsRecordedDuringACommitGoesInTheNextOneTogether() throws Exception {
+        // given: the first commit held up until 15 more records wait
+        CountDownLatch firstUnderWay = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        GroupCommit<Integer> group = new GroupCommit<>(this::commit, item -> {
+            if (item == 0) {
+                firstUnderWay.countDown();
+                await(release);
+            }
+            commit(List.of(item));
+        }, 64, java.time.Duration.ZERO);
+        List<Thread> threads = new ArrayList<>(List.of(recording(group, 0)));
+        firstUnderWay.await();
+        for (int item = 20; item < 35; item++) {
+            threads.add(recording(group, item));
+        }
+        while (queued(group) < 15) {
+            Thread.onSpinWait();
+        }
+
+        // when
+        release.countDown();
+        for (Thread thread : threads) {
+            thread.join();
+        }
+
+        // then: two commits for 16 records, and no caller back before its record was committed
+        assertThat(commits).hasSize(2);
+        assertThat(commits.get(1)).hasSize(15);
+        assertThat(returnedTooSoon).isEmpty();
+        assertThat(thrown).isEmpty();
+    }
+
+    @Test
+    void aGroupThatFailsIsCommittedOneByOneSoThatOnlyTheFaultyRecordFails() throws Exception {
+        // given
+        CountDownLatch firstUnderWay = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        GroupCommit<Integer> group = new GroupCommit<>(this::commit, item -> {
+            if (item == 0) {
+                firstUnderWay.countDown();
+                await(release);
+            }
+            commit(List.of(item));
+        }, 64, java.time.Duration.ZERO);
+        List<Thread> threads = new ArrayList<>(List.of(recording(group, 0)));
+        firstUnderWay.await();
+        for (int item : List.of(12, 13, 14)) {
+            threads.add(recording(group, item));
+        }
+        while (queued(group) < 3) {
+            Thread.onSpinWait();
+        }
+
+        // when
+        release.countDown();
+        for (Thread thread : threads) {
+            thread.join();
+        }
+
+        // then
+        assertThat(thrown).containsExactly("13: 13 refused");
+        assertThat(committed).containsExactlyInAnyOrder(0, 12, 14);
+        assertThat(returnedTooSoon).isEmpty();
+    }
+
+    private static int queued(GroupCommit<Integer> group) {
+        return group.waiting();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
