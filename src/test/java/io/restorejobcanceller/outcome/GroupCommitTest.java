@@ -2,12 +2,14 @@ package io.restorejobcanceller.outcome;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -45,9 +47,8 @@ class GroupCommitTest {
         return thread;
     }
 
-    @Test
-    void whatIsRecordedDuringACommitGoesInTheNextOneTogether() throws Exception {
-        // given: the first commit held up until 15 more records wait
+    /** Records 0 (its commit held up until the others wait for theirs), then these; waits until all have returned. */
+    private void recordDuringACommit(List<Integer> others) throws InterruptedException {
         CountDownLatch firstUnderWay = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         GroupCommit<Integer> group = new GroupCommit<>(this::commit, item -> {
@@ -56,21 +57,23 @@ class GroupCommitTest {
                 await(release);
             }
             commit(List.of(item));
-        }, 64, java.time.Duration.ZERO);
+        }, 64, Duration.ZERO);
         List<Thread> threads = new ArrayList<>(List.of(recording(group, 0)));
         firstUnderWay.await();
-        for (int item = 20; item < 35; item++) {
-            threads.add(recording(group, item));
-        }
-        while (queued(group) < 15) {
+        others.forEach(item -> threads.add(recording(group, item)));
+        while (group.waiting() < others.size()) {
             Thread.onSpinWait();
         }
-
-        // when
         release.countDown();
         for (Thread thread : threads) {
             thread.join();
         }
+    }
+
+    @Test
+    void whatIsRecordedDuringACommitGoesInTheNextOneTogether() throws Exception {
+        // when: 15 records come while the first one's commit is under way
+        recordDuringACommit(IntStream.range(20, 35).boxed().toList());
 
         // then: two commits for 16 records, and no caller back before its record was committed
         assertThat(commits).hasSize(2);
@@ -81,39 +84,13 @@ class GroupCommitTest {
 
     @Test
     void aGroupThatFailsIsCommittedOneByOneSoThatOnlyTheFaultyRecordFails() throws Exception {
-        // given
-        CountDownLatch firstUnderWay = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        GroupCommit<Integer> group = new GroupCommit<>(this::commit, item -> {
-            if (item == 0) {
-                firstUnderWay.countDown();
-                await(release);
-            }
-            commit(List.of(item));
-        }, 64, java.time.Duration.ZERO);
-        List<Thread> threads = new ArrayList<>(List.of(recording(group, 0)));
-        firstUnderWay.await();
-        for (int item : List.of(12, 13, 14)) {
-            threads.add(recording(group, item));
-        }
-        while (queued(group) < 3) {
-            Thread.onSpinWait();
-        }
-
-        // when
-        release.countDown();
-        for (Thread thread : threads) {
-            thread.join();
-        }
+        // when: a group of three, one of which the database refuses
+        recordDuringACommit(List.of(12, 13, 14));
 
         // then
         assertThat(thrown).containsExactly("13: 13 refused");
         assertThat(committed).containsExactlyInAnyOrder(0, 12, 14);
         assertThat(returnedTooSoon).isEmpty();
-    }
-
-    private static int queued(GroupCommit<Integer> group) {
-        return group.waiting();
     }
 
     private static void await(CountDownLatch latch) {

@@ -6,8 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 import io.restorejobcanceller.testing.CancellerHarness;
 import io.restorejobcanceller.testing.LoopbackAtlas;
@@ -34,9 +32,7 @@ class AtlasRateLimitsTest {
     static final CancellerHarness canceller = new CancellerHarness();
 
     private Path input(int rowsPerProject) {
-        return canceller.file("in.csv", "groupId,clusterName,restoreJobId\n" + IntStream.range(0, rowsPerProject * PROJECTS.size())
-                .mapToObj(i -> PROJECTS.get(i % PROJECTS.size()) + ",Cluster0," + Targets.job(i + 1))
-                .collect(Collectors.joining("\n")) + "\n");
+        return canceller.file("in.csv", Targets.csv(PROJECTS, rowsPerProject));
     }
 
     private int run(LoopbackAtlas atlas, Path input) {

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 import io.restorejobcanceller.testing.AtlasLists;
 import io.restorejobcanceller.testing.CancellerHarness;
@@ -33,9 +31,7 @@ class EndpointSetBudgetsTest {
     static final CancellerHarness canceller = new CancellerHarness();
 
     private Path input(int rowsPerProject) {
-        return canceller.file("in.csv", "groupId,clusterName,restoreJobId\n" + IntStream.range(0, rowsPerProject * PROJECTS.size())
-                .mapToObj(i -> PROJECTS.get(i % PROJECTS.size()) + ",Cluster0," + Targets.job(i + 1))
-                .collect(Collectors.joining("\n")) + "\n");
+        return canceller.file("in.csv", Targets.csv(PROJECTS, rowsPerProject));
     }
 
     private int run(LoopbackAtlas atlas, String... args) {

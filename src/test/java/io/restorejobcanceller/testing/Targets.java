@@ -25,6 +25,13 @@ public final class Targets {
         return GROUP + "," + CLUSTER + "," + job(n);
     }
 
+    /** A CSV with a header and {@code rowsPerProject} targets in each of these projects, the projects taking turns. */
+    public static String csv(java.util.List<String> projects, int rowsPerProject) {
+        return "groupId,clusterName,restoreJobId\n" + IntStream.range(0, rowsPerProject * projects.size())
+                .mapToObj(i -> projects.get(i % projects.size()) + "," + CLUSTER + "," + job(i + 1))
+                .collect(Collectors.joining("\n")) + "\n";
+    }
+
     /** A CSV with a header and targets 1..count. */
     public static String csv(int count) {
         return "groupId,clusterName,restoreJobId\n"
