@@ -68,12 +68,12 @@ class FindLauncher {
                         .orElseGet(() -> new FindRefusedException("the find did not complete: " + execution.getAllFailureExceptions()));
             }
             StepExecution step = execution.getStepExecutions().iterator().next();
-            String refused = step.getExecutionContext().getString(FindTasklet.REFUSED);
-            refused.lines().forEach(line -> System.err.println("not listed: " + line));
+            String notListed = step.getExecutionContext().getString(FindTasklet.NOT_LISTED);
+            notListed.lines().forEach(line -> System.err.println("not listed: " + line));
             deliver(written, file);
             System.err.println(step.getExecutionContext().getString(FindTasklet.SUMMARY)
                     + (file == null ? "" : " (written to " + file + ")") + " [find execution " + execution.getId() + "]");
-            return refused.isEmpty() ? ExitCode.OK : ExitCode.NEEDS_ATTENTION;
+            return notListed.isEmpty() ? ExitCode.OK : ExitCode.NEEDS_ATTENTION;
         } finally {
             Files.deleteIfExists(written);
         }

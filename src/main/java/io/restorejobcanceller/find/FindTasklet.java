@@ -12,7 +12,9 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,9 +33,9 @@ class FindTasklet implements Tasklet {
     /** Not identifying: the file written, moved into place by {@link FindCommand} once the job completed. */
     static final String TEMPORARY_FILE = "find.temporary-file";
     static final String SUMMARY = "find.summary";
-    static final String REFUSED = "find.refused";
-    /** The exit code of a find that left out projects or clusters Atlas refused. */
-    static final String WITH_REFUSALS = "COMPLETED WITH REFUSALS";
+    static final String NOT_LISTED = "find.not-listed";
+    /** The exit code of a find that could not list some projects or clusters (refused, or not answered). */
+    static final String NOT_ALL_LISTED = "COMPLETED NOT ALL LISTED";
 
     private final RestoreJobLister lister;
     private final JsonMapper json;
@@ -60,12 +62,16 @@ class FindTasklet implements Tasklet {
         contribution.incrementFilterCount(listing.found().size() - listing.listed());
         ExecutionContext context = chunkContext.getStepContext().getStepExecution().getExecutionContext();
         context.putString(SUMMARY, listing.summary());
-        context.putString(REFUSED, String.join("\n", listing.refused()));
+        context.putString(NOT_LISTED, listing.notListed().stream().map(NotListed::toString).collect(Collectors.joining("\n")));
         String description = listing.summary() + "; " + request.format().name().toLowerCase(Locale.ROOT) + " to "
                 + request.outputName() + ", SHA-256 " + sha256(file);
-        contribution.setExitStatus(new ExitStatus(listing.refused().isEmpty() ? ExitStatus.COMPLETED.getExitCode() : WITH_REFUSALS,
-                listing.refused().isEmpty() ? description : description + "; refused: " + String.join("; ", listing.refused())));
+        contribution.setExitStatus(new ExitStatus(listing.notListed().isEmpty() ? ExitStatus.COMPLETED.getExitCode() : NOT_ALL_LISTED,
+                description + named("refused", listing.refused()) + named("not answered", listing.notAnswered())));
         return RepeatStatus.FINISHED;
+    }
+
+    private static String named(String heading, List<String> lines) {
+        return lines.isEmpty() ? "" : "; " + heading + ": " + String.join("; ", lines);
     }
 
     private static String sha256(Path file) throws IOException {

@@ -48,16 +48,17 @@ class RestoreJobLister {
 
     Listing list(FindRequest request) throws InterruptedException {
         List<Found> found = new ArrayList<>();
-        List<String> refused = new ArrayList<>();
+        List<NotListed> notListed = new ArrayList<>();
         int projectsListed = 0;
         int clustersListed = 0;
-        for (Project project : projects(request, refused)) {
+        for (Project project : projects(request, notListed)) {
             List<String> clusters = request.clusters();
             if (clusters.isEmpty()) {
                 List<Cluster> all = new ArrayList<>();
-                String problem = all(project.id(), (c, page) -> c.listClusters(project.id(), SIZE, page), Cluster.class, all::add);
+                NotListed problem = all(project.id(), "project " + project.id(), (c, page) -> c.listClusters(project.id(), SIZE, page),
+                        Cluster.class, all::add);
                 if (problem != null) {
-                    refused.add("project " + project.id() + ": " + problem);
+                    notListed.add(problem);
                     continue;
                 }
                 clusters = all.stream().map(Cluster::name).toList();
@@ -65,47 +66,51 @@ class RestoreJobLister {
             projectsListed++;
             int seenBefore = found.size();
             for (String cluster : clusters) {
-                String problem = all(project.id(), (c, page) -> c.listRestoreJobs(project.id(), cluster, SIZE, page),
+                NotListed problem = all(project.id(), "cluster " + project.id() + "/" + cluster,
+                        (c, page) -> c.listRestoreJobs(project.id(), cluster, SIZE, page),
                         ListedRestoreJob.class, job -> found.add(new Found(project.id(), project.name(), cluster, job,
                                 Reason.of(job, request.snapshotBefore(), request.snapshotAfter()))));
                 if (problem != null) {
-                    refused.add("cluster " + project.id() + "/" + cluster + ": " + problem);
+                    notListed.add(problem);
                 } else {
                     clustersListed++;
                 }
             }
             log.info("Listed project {}: {} clusters, {} restore jobs", project.id(), clusters.size(), found.size() - seenBefore);
         }
-        return new Listing(found, projectsListed, clustersListed, refused);
+        return new Listing(found, projectsListed, clustersListed, notListed);
     }
 
     /** The projects given (the guard's refusals named), or every project the credentials see that the guard allows. */
-    private List<Project> projects(FindRequest request, List<String> refused) throws InterruptedException {
+    private List<Project> projects(FindRequest request, List<NotListed> notListed) throws InterruptedException {
         if (!request.allProjects()) {
             List<Project> given = new ArrayList<>();
             for (String id : request.projects()) {
                 if (guard.allows(id)) {
                     given.add(new Project(id, null));
                 } else {
-                    refused.add("project " + id + ": " + GuardProperties.PROJECT_NOT_ALLOWED + " (not in canceller.guard.allowed-projects)");
+                    notListed.add(new NotListed("project " + id, GuardProperties.PROJECT_NOT_ALLOWED + " (not in canceller.guard.allowed-projects)", true));
                 }
             }
             return given;
         }
         List<Project> all = new ArrayList<>();
-        String problem = all(null, (c, page) -> c.listProjects(SIZE, page), Project.class, project -> {
+        NotListed problem = all(null, "the projects", (c, page) -> c.listProjects(SIZE, page), Project.class, project -> {
             if (guard.allows(project.id())) {
                 all.add(project);
             }
         });
         if (problem != null) {
-            throw new FindRefusedException("Atlas did not list the projects (" + problem + ")");
+            throw new FindRefusedException("Atlas did not list the projects (" + problem.said() + ")");
         }
         return all;
     }
 
-    /** Reads every page of a list (given the page number) into {@code sink}; returns why it could not ({@code null}: read whole). */
-    private <T> String all(String project, BiFunction<AtlasEndpoints, Integer, Response> list, Class<T> type, Consumer<T> sink)
+    /**
+     * Reads every page of a list (given the page number) into {@code sink}; returns why it could not ({@code null}:
+     * read whole): a refusal is an answer of Atlas's with an error code that sending again would not change.
+     */
+    private <T> NotListed all(String project, String what, BiFunction<AtlasEndpoints, Integer, Response> list, Class<T> type, Consumer<T> sink)
             throws InterruptedException {
         for (int page = 1; ; page++) {
             AtlasPage<T> answer;
@@ -120,9 +125,9 @@ class RestoreJobLister {
                     throw new FindRefusedException("Atlas refuses requests from this host (" + e.getMessage() + "); add this host's "
                             + "public IP address to the organisation's API access list, or run from a host on it");
                 }
-                return e.getMessage();
+                return new NotListed(what, e.getMessage(), e.errorCode() != null && e.verdict() != AtlasVerdict.TRANSIENT);
             } catch (AtlasUnreachableException e) {
-                return "no answer: " + e.getMessage();
+                return new NotListed(what, e.getMessage(), false);
             }
             answer.results().forEach(sink);
             if (!answer.hasNextAfter(page)) {
