@@ -51,7 +51,7 @@ class FindLauncher {
         if (file != null && Files.exists(file) && !options.force) {
             throw new UsageException(file + " exists; give another --output, or --force to overwrite it");
         }
-        credentials.problemCalling(atlas).ifPresent(problem -> {
+        credentials.problemCalling(atlas, " (find needs only the Project Read Only role on each project)").ifPresent(problem -> {
             throw new UsageException(problem);
         });
         FindRequest request = new FindRequest(options.scope.allProjects ? List.of() : List.copyOf(options.scope.projects),
