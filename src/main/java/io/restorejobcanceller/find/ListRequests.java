@@ -1,6 +1,7 @@
 package io.restorejobcanceller.find;
 
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import feign.Response;
 import io.restorejobcanceller.atlas.AtlasApiException;
@@ -18,7 +19,7 @@ import io.restorejobcanceller.sending.ThrottleFeedback;
 import org.springframework.stereotype.Component;
 
 /**
- * One page of a list, sent under the DELETEs' policy: the project's request budget and pauses ({@link RequestThrottle}
+ * One page of a list (or one resource), sent under the DELETEs' policy: the project's request budget and pauses ({@link RequestThrottle}
  * and {@link ThrottleFeedback}: {@code Retry-After}, 429s, refill rates), transient answers sent again by the one retry
  * loop ({@link Retries}, {@code canceller.retry.*}). The only place find uses sending/.
  */
@@ -43,11 +44,20 @@ class ListRequests {
      * @throws AtlasUnreachableException no answer came, {@code max-attempts} times
      */
     <T> AtlasPage<T> page(String project, Function<AtlasEndpoints, Response> list, Class<T> itemType) throws InterruptedException {
+        return send(project, () -> atlas.page(list, itemType));
+    }
+
+    /** One resource, as {@link #page} sends a page. */
+    <T> T one(String project, Function<AtlasEndpoints, Response> get, Class<T> type) throws InterruptedException {
+        return send(project, () -> atlas.one(get, type));
+    }
+
+    private <T> T send(String project, Supplier<T> request) throws InterruptedException {
         int[] rateLimited = {0};
         return retries.run(attempt -> {
             throttle.beforeRequest(project);
             try {
-                return new Retries.Done<>(atlas.page(list, itemType));
+                return new Retries.Done<>(request.get());
             } catch (AtlasApiException e) {
                 if (e.verdict() != AtlasVerdict.TRANSIENT) {
                     throw e;

@@ -81,13 +81,26 @@ class RestoreJobLister {
         return new Listing(found, projectsListed, clustersListed, notListed);
     }
 
+    /**
+     * A project's name, asked of Atlas (one request: a project given by id has no name otherwise), or {@code null}:
+     * a refused or unanswered look-up loses the name, not the listing.
+     */
+    private String name(String groupId) throws InterruptedException {
+        String[] name = {null};
+        NotListed problem = tried("project " + groupId, () -> name[0] = requests.one(groupId, c -> c.getProject(groupId), Project.class).name());
+        if (problem != null) {
+            log.warn("Project {}: its name is not known ({}); listed without it", groupId, problem.said());
+        }
+        return name[0];
+    }
+
     /** The projects given (the guard's refusals named), or every project the credentials see that the guard allows. */
     private List<Project> projects(FindRequest request, List<NotListed> notListed) throws InterruptedException {
         if (!request.allProjects()) {
             List<Project> given = new ArrayList<>();
             for (String id : request.projects()) {
                 if (guard.allows(id)) {
-                    given.add(new Project(id, null));
+                    given.add(new Project(id, name(id)));
                 } else {
                     notListed.add(new NotListed("project " + id, GuardProperties.PROJECT_NOT_ALLOWED + " (not in canceller.guard.allowed-projects)", true));
                 }
@@ -106,34 +119,48 @@ class RestoreJobLister {
         return all;
     }
 
-    /**
-     * Reads every page of a list (given the page number) into {@code sink}; returns why it could not ({@code null}:
-     * read whole): a refusal is an answer of Atlas's with an error code that sending again would not change.
-     */
-    private <T> NotListed all(String project, String what, BiFunction<AtlasEndpoints, Integer, Response> list, Class<T> type, Consumer<T> sink)
-            throws InterruptedException {
-        for (int page = 1; ; page++) {
-            AtlasPage<T> answer;
-            try {
-                int pageNum = page;
-                answer = requests.page(project, client -> list.apply(client, pageNum), type);
-            } catch (AtlasApiException e) {
-                if (e.verdict() == AtlasVerdict.CREDENTIALS_REFUSED) {
-                    throw new FindRefusedException("Atlas refused the credentials (" + e.getMessage() + "); check them (README: Credentials)");
-                }
-                if (e.verdict() == AtlasVerdict.HOST_NOT_ALLOWED) {
-                    throw new FindRefusedException("Atlas refuses requests from this host (" + e.getMessage() + "); add this host's "
-                            + "public IP address to the organisation's API access list, or run from a host on it");
-                }
-                return new NotListed(what, e.getMessage(), e.errorCode() != null && e.verdict() != AtlasVerdict.TRANSIENT);
-            } catch (AtlasUnreachableException e) {
-                return new NotListed(what, e.getMessage(), false);
-            }
-            answer.results().forEach(sink);
-            if (!answer.hasNextAfter(page)) {
-                return null;
+    /** Reads every page of a list (given the page number) into {@code sink}; returns why it could not ({@code null}: read whole). */
+    private <T> NotListed all(String project, String what, BiFunction<AtlasEndpoints, Integer, Response> list, Class<T> type,
+                              Consumer<T> sink) throws InterruptedException {
+        boolean[] more = {true};
+        for (int page = 1; more[0]; page++) {
+            int pageNum = page;
+            NotListed problem = tried(what, () -> {
+                AtlasPage<T> answer = requests.page(project, client -> list.apply(client, pageNum), type);
+                answer.results().forEach(sink);
+                more[0] = answer.hasNextAfter(pageNum);
+            });
+            if (problem != null) {
+                return problem;
             }
         }
+        return null;
     }
 
+    private interface Request {
+        void send() throws InterruptedException;
+    }
+
+    /**
+     * Sends one request of the listing; returns why it got no usable answer ({@code null}: it did): a refusal is an
+     * answer of Atlas's with an error code that sending again would not change. A refusal of the credentials or of
+     * this host stops everything.
+     */
+    private static NotListed tried(String what, Request request) throws InterruptedException {
+        try {
+            request.send();
+            return null;
+        } catch (AtlasApiException e) {
+            if (e.verdict() == AtlasVerdict.CREDENTIALS_REFUSED) {
+                throw new FindRefusedException("Atlas refused the credentials (" + e.getMessage() + "); check them (README: Credentials)");
+            }
+            if (e.verdict() == AtlasVerdict.HOST_NOT_ALLOWED) {
+                throw new FindRefusedException("Atlas refuses requests from this host (" + e.getMessage() + "); add this host's "
+                        + "public IP address to the organisation's API access list, or run from a host on it");
+            }
+            return new NotListed(what, e.getMessage(), e.errorCode() != null && e.verdict() != AtlasVerdict.TRANSIENT);
+        } catch (AtlasUnreachableException e) {
+            return new NotListed(what, e.getMessage(), false);
+        }
+    }
 }
