@@ -12,6 +12,7 @@ import io.restorejobcanceller.atlas.AtlasProperties;
 import io.restorejobcanceller.atlas.auth.AtlasCredentials;
 import io.restorejobcanceller.cli.ExitCode;
 import io.restorejobcanceller.cli.OutputNotWrittenException;
+import io.restorejobcanceller.cli.Terminal;
 import io.restorejobcanceller.cli.UsageException;
 
 import org.springframework.batch.core.BatchStatus;
@@ -62,6 +63,7 @@ class FindLauncher {
         try {
             JobExecution execution = jobOperator.start(job, new JobParametersBuilder(request.toJobParameters())
                     .addString(FindTasklet.TEMPORARY_FILE, written.toString(), false).toJobParameters());
+            Terminal.endLine(); // the progress bar stays as the listing left it; what follows starts a line of its own
             if (execution.getStatus() != BatchStatus.COMPLETED) {
                 throw execution.getAllFailureExceptions().stream().findFirst()
                         .filter(FindRefusedException.class::isInstance).map(RuntimeException.class::cast)

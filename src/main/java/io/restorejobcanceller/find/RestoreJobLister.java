@@ -1,5 +1,6 @@
 package io.restorejobcanceller.find;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -13,6 +14,7 @@ import io.restorejobcanceller.atlas.AtlasPage;
 import io.restorejobcanceller.atlas.AtlasUnreachableException;
 import io.restorejobcanceller.atlas.AtlasVerdict;
 import io.restorejobcanceller.job.GuardProperties;
+import io.restorejobcanceller.job.StatusLine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,10 +42,14 @@ class RestoreJobLister {
 
     private final ListRequests requests;
     private final GuardProperties guard;
+    private final StatusLine statusLine;
+    private final Clock clock;
 
-    RestoreJobLister(ListRequests requests, GuardProperties guard) {
+    RestoreJobLister(ListRequests requests, GuardProperties guard, StatusLine statusLine, Clock clock) {
         this.requests = requests;
         this.guard = guard;
+        this.statusLine = statusLine;
+        this.clock = clock;
     }
 
     Listing list(FindRequest request) throws InterruptedException {
@@ -51,7 +57,9 @@ class RestoreJobLister {
         List<NotListed> notListed = new ArrayList<>();
         int projectsListed = 0;
         int clustersListed = 0;
-        for (Project project : projects(request, notListed)) {
+        List<Project> projects = projects(request, notListed);
+        ListingProgress progress = new ListingProgress(statusLine, clock, projects.size());
+        for (Project project : projects) {
             List<String> clusters = request.clusters();
             if (clusters.isEmpty()) {
                 List<Cluster> all = new ArrayList<>();
@@ -59,6 +67,7 @@ class RestoreJobLister {
                         Cluster.class, all::add);
                 if (problem != null) {
                     notListed.add(problem);
+                    progress.projectNotListed();
                     continue;
                 }
                 clusters = all.stream().map(Cluster::name).toList();
@@ -68,15 +77,19 @@ class RestoreJobLister {
             for (String cluster : clusters) {
                 NotListed problem = all(project.id(), "cluster " + project.id() + "/" + cluster,
                         (c, page) -> c.listRestoreJobs(project.id(), cluster, SIZE, page),
-                        ListedRestoreJob.class, job -> found.add(new Found(project.id(), project.name(), cluster, job,
-                                Reason.of(job, request.snapshotBefore(), request.snapshotAfter()))));
+                        ListedRestoreJob.class, job -> {
+                            found.add(new Found(project.id(), project.name(), cluster, job,
+                                    Reason.of(job, request.snapshotBefore(), request.snapshotAfter())));
+                            progress.seen();
+                        });
                 if (problem != null) {
                     notListed.add(problem);
                 } else {
                     clustersListed++;
+                    progress.clusterListed();
                 }
             }
-            log.info("Listed project {}: {} clusters, {} restore jobs", project.id(), clusters.size(), found.size() - seenBefore);
+            progress.projectDone(project.id(), clusters.size(), found.size() - seenBefore);
         }
         return new Listing(found, projectsListed, clustersListed, notListed);
     }
