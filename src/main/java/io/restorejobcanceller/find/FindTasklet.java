@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import io.restorejobcanceller.monitoring.RunMetrics;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.batch.core.ExitStatus;
@@ -37,12 +38,19 @@ class FindTasklet implements Tasklet {
     /** The exit code of a find that could not list some projects or clusters (refused, or not answered). */
     static final String NOT_ALL_LISTED = "COMPLETED NOT ALL LISTED";
 
+    static final String SEEN = "find.restore.jobs.seen";
+    static final String LISTED = "find.restore.jobs.listed";
+    static final String LEFT_OUT = "find.restore.jobs.left.out";
+    static final String NOT_LISTED_METRIC = "find.not.listed";
+
     private final RestoreJobLister lister;
     private final JsonMapper json;
+    private final RunMetrics metrics;
 
-    FindTasklet(RestoreJobLister lister, JsonMapper json) {
+    FindTasklet(RestoreJobLister lister, JsonMapper json, RunMetrics metrics) {
         this.lister = lister;
         this.json = json;
+        this.metrics = metrics;
     }
 
     @Override
@@ -57,6 +65,7 @@ class FindTasklet implements Tasklet {
                 throw new IOException("could not write " + file + " (disk full?)");
             }
         }
+        count(listing);
         listing.found().forEach(f -> contribution.incrementReadCount());
         contribution.incrementWriteCount(listing.listed());
         contribution.incrementFilterCount(listing.found().size() - listing.listed());
@@ -68,6 +77,15 @@ class FindTasklet implements Tasklet {
         contribution.setExitStatus(new ExitStatus(listing.notListed().isEmpty() ? ExitStatus.COMPLETED.getExitCode() : NOT_ALL_LISTED,
                 description + named("refused", listing.refused()) + named("not answered", listing.notAnswered())));
         return RepeatStatus.FINISHED;
+    }
+
+    /** The counts pushed when monitoring is on: restore jobs seen, listed, left out by reason; projects or clusters not listed. */
+    private void count(Listing listing) {
+        metrics.count(SEEN, listing.found().size());
+        metrics.count(LISTED, listing.listed());
+        listing.found().stream().filter(found -> !found.listed()).collect(Collectors.groupingBy(found -> found.reason().typed(),
+                Collectors.counting())).forEach((reason, count) -> metrics.count(LEFT_OUT, count, "reason", reason));
+        listing.notListed().forEach(n -> metrics.count(NOT_LISTED_METRIC, 1, "answer", n.refused() ? "refused" : "not-answered"));
     }
 
     private static String named(String heading, List<String> lines) {

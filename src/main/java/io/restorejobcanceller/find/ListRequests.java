@@ -12,6 +12,7 @@ import io.restorejobcanceller.atlas.AtlasUnreachableException;
 import io.restorejobcanceller.atlas.AtlasVerdict;
 import io.restorejobcanceller.atlas.Retries;
 import io.restorejobcanceller.atlas.Sleeper;
+import io.restorejobcanceller.monitoring.RunMetrics;
 import io.restorejobcanceller.sending.RequestThrottle;
 import io.restorejobcanceller.sending.RetryProperties;
 import io.restorejobcanceller.sending.ThrottleFeedback;
@@ -26,12 +27,17 @@ import org.springframework.stereotype.Component;
 @Component
 class ListRequests {
 
+    /** Every GET sent (each page of a list, each project's name, each retry). */
+    static final String REQUESTS = "find.list.requests";
+
     private final AtlasRestoreJobs atlas;
     private final RequestThrottle throttle;
     private final ThrottleFeedback feedback;
     private final Retries retries;
+    private final RunMetrics metrics;
 
-    ListRequests(AtlasRestoreJobs atlas, RequestThrottle throttle, RetryProperties retry, Sleeper sleeper) {
+    ListRequests(AtlasRestoreJobs atlas, RequestThrottle throttle, RetryProperties retry, Sleeper sleeper, RunMetrics metrics) {
+        this.metrics = metrics;
         this.atlas = atlas;
         this.throttle = throttle;
         this.feedback = new ThrottleFeedback(throttle, retry);
@@ -56,6 +62,7 @@ class ListRequests {
         int[] rateLimited = {0};
         return retries.run(attempt -> {
             throttle.beforeRequest(project);
+            metrics.count(REQUESTS, 1);
             try {
                 return new Retries.Done<>(request.get());
             } catch (AtlasApiException e) {
