@@ -95,6 +95,21 @@ public abstract class FindRunsReportContract {
     }
 
     @Test
+    void theHtmlReportHasTheFindsBesideTheRuns() throws Exception {
+        // given
+        Path page = canceller().directory().resolve("night.html");
+
+        // when
+        int exitCode = canceller().run("report", "--since=2000-01-01", "--format=html", "--output", page.toString());
+
+        // then
+        assertThat(exitCode).isZero();
+        String html = Files.readString(page);
+        assertThat(html.substring(html.indexOf("<table id=\"finds\""))).contains("<td>1</td>").contains("<td>--all-projects</td>")
+                .contains("<td>" + tonight.toAbsolutePath() + "</td><td>" + sha256 + "</td><td>COMPLETED</td>").contains("<td>3</td>");
+    }
+
+    @Test
     void queryReadsTheFindsFromTheirView(CapturedOutput output) {
         // when
         int exitCode = canceller().run("query", "SELECT JOB_EXECUTION_ID, SCOPE, RESTORE_JOBS_SEEN, LISTED, LEFT_OUT, SHA256 FROM FIND_RUN"
