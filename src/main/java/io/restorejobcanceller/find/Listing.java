@@ -1,5 +1,6 @@
 package io.restorejobcanceller.find;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,7 +46,7 @@ record Listing(List<Found> found, int projects, int clusters, List<NotListed> no
     private String notListedCounts() {
         long refused = notListed.stream().filter(NotListed::refused).count();
         long notAnswered = notListed.size() - refused;
-        List<String> counts = new java.util.ArrayList<>();
+        List<String> counts = new ArrayList<>();
         if (refused > 0) {
             counts.add(String.format(Locale.ROOT, "%,d %s refused", refused, refused == 1 ? "project or cluster" : "projects or clusters"));
         }
