@@ -9,6 +9,8 @@ public enum Endpoint {
     /** {@code --check-first}'s GET of the restore job. */
     CHECK("GET", Paths.RESTORE_JOB),
     PROJECTS("GET", "/api/atlas/v2/groups"),
+    /** One project, for its name. */
+    PROJECT("GET", "/api/atlas/v2/groups/{groupId}"),
     CLUSTERS("GET", "/api/atlas/v2/groups/{groupId}/clusters"),
     RESTORE_JOBS("GET", Paths.RESTORE_JOBS),
     /** The look-ups of the buckets themselves; never looked up (their budget is the fallback rate's, per project). */
