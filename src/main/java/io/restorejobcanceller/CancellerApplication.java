@@ -38,7 +38,7 @@ public class CancellerApplication {
     private static final String DATABASE_URL = DatabaseUrl.SETTING;
     /** How long SIGTERM waits for the running row (and its retries) before closing anyway. */
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(90);
-    private static final CommandTree COMMANDS = new CommandTree(List.of(CancelCommand.class, RestartCommand.class,
+    static final CommandTree COMMANDS = new CommandTree(List.of(CancelCommand.class, RestartCommand.class,
             AbandonCommand.class, ScheduleCommand.class, FindCommand.class, ReportCommand.class, QueryCommand.class));
 
     public static void main(String[] args) {

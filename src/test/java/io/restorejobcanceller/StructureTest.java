@@ -85,9 +85,9 @@ class StructureTest {
     }
 
     @Test
-    void theReadmeLayoutShowsEachRoomInOneLine() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
-        String layout = readme.substring(readme.indexOf("src/main/java/io/restorejobcanceller/"));
+    void theDesignPageShowsEachRoomInOneLine() throws IOException {
+        String design = Files.readString(Path.of("docs/design.md"));
+        String layout = design.substring(design.indexOf("src/main/java/io/restorejobcanceller/"));
         try (Stream<Path> rooms = Files.walk(SOURCES)) {
             List<String> missing = rooms.filter(Files::isDirectory).filter(room -> !room.equals(SOURCES))
                     .map(room -> SOURCES.relativize(room) + "/")

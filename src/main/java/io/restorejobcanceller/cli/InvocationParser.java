@@ -108,7 +108,7 @@ public final class InvocationParser {
     /** Below the options of a command that sends, the settings that shape what it sends, with their defaults. */
     private static String[] settingsWithDefaults() {
         List<String> lines = new ArrayList<>(List.of("", "Settings (--KEY=VALUE, the environment as CANCELLER_..., or a settings"
-                + " file; the README's Configuration table says what each does), with their defaults:"));
+                + " file; docs/configuration.md says what each does), with their defaults:"));
         SettingsMetadata.defaults().forEach((key, value) -> {
             if (!key.startsWith(QUERY_SETTINGS)) {
                 lines.add("  " + key + "=" + value);

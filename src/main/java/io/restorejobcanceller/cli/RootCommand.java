@@ -15,7 +15,7 @@ import picocli.CommandLine.Mixin;
                 "130:stopped by Ctrl-C (143: by SIGTERM): run the same command again to finish"},
         footerHeading = "%n",
         footer = {"Settings: --canceller.KEY=VALUE on the command line, canceller.KEY in ~/.config/restore-job-canceller/"
-                + "application.yml or ./restore-job-canceller.yml, or CANCELLER_KEY in the environment; the README's Configuration table lists every key and its default.",
+                + "application.yml or ./restore-job-canceller.yml, or CANCELLER_KEY in the environment; docs/configuration.md lists every key and its default.",
                 "Credentials come from the environment (MONGODB_ATLAS_CLIENT_ID and _CLIENT_SECRET, "
                 + "MONGODB_ATLAS_PUBLIC_API_KEY and _PRIVATE_API_KEY, or MONGODB_ATLAS_ACCESS_TOKEN) or an Atlas CLI "
                 + "profile (--profile), never from options."})

@@ -114,7 +114,7 @@ class RestoreJobLister {
                 answer = requests.page(project, client -> list.apply(client, pageNum), type);
             } catch (AtlasApiException e) {
                 if (e.verdict() == AtlasVerdict.CREDENTIALS_REFUSED) {
-                    throw new FindRefusedException("Atlas refused the credentials (" + e.getMessage() + "); check them (README: Credentials)");
+                    throw new FindRefusedException("Atlas refused the credentials (" + e.getMessage() + "); check them (docs/credentials.md)");
                 }
                 if (e.verdict() == AtlasVerdict.HOST_NOT_ALLOWED) {
                     throw new FindRefusedException("Atlas refuses requests from this host (" + e.getMessage() + "); add this host's "

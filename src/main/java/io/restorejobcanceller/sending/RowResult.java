@@ -34,7 +34,7 @@ public record RowResult(Outcome outcome, Integer httpStatus, String errorCode, S
     static RowResult of(AtlasApiException e, CancellationTarget target, int deletes, boolean unansweredBefore, String destination) {
         return switch (e.verdict()) {
             case CREDENTIALS_REFUSED -> throw new RunRefusedException(destination + " refused the credentials ("
-                    + e.getMessage() + ") while cancelling " + target + "; check them (README: Credentials)");
+                    + e.getMessage() + ") while cancelling " + target + "; check them (docs/credentials.md)");
             case HOST_NOT_ALLOWED -> throw new RunRefusedException("Atlas refuses requests from this host (" + e.getMessage()
                     + "); add this host's public IP address to the organisation's API access list, or run from a host on it");
             case GONE -> answered(Outcome.NOT_FOUND, e, deletes, unansweredBefore, null);

@@ -83,7 +83,7 @@ public class KnownSettings implements ApplicationListener<ApplicationEnvironment
 
     private static IllegalArgumentException unknown(String what, String closest) {
         return new IllegalArgumentException("unknown " + what + " (did you mean " + closest
-                + "? every canceller.* setting is listed in the README's Configuration table)");
+                + "? every canceller.* setting is listed in docs/configuration.md)");
     }
 
     /** The forms a key is written in, in files and on the command line: {@code skip-limit}, {@code skipLimit}, {@code skip_limit}. */

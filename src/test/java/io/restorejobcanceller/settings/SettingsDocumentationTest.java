@@ -25,13 +25,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 
-/** The README's configuration table says exactly what the {@code @ConfigurationProperties} records say. */
+/** The configuration page's table (docs/configuration.md) says exactly what the {@code @ConfigurationProperties} records say. */
 class SettingsDocumentationTest {
 
     private static final Pattern ROW = Pattern.compile("^\\| `(canceller\\.[a-z.-]+)` \\| (?:`([^`]*)`|—) \\|", Pattern.MULTILINE);
 
     @Test
-    void theReadmeTableListsEveryKeyWithTheDefaultOfItsRecord() throws Exception {
+    void theConfigurationPageListsEveryKeyWithTheDefaultOfItsRecord() throws Exception {
         assertThat(documented()).isEqualTo(declared());
     }
 
@@ -42,10 +42,10 @@ class SettingsDocumentationTest {
                         AtlasCredentials.PRIVATE_KEY_PROPERTY, AtlasCredentials.PRIVATE_KEY_FILE_PROPERTY)).toList());
     }
 
-    /** Key to default ("" where there is none), from the README. */
+    /** Key to default ("" where there is none), from docs/configuration.md. */
     private static Map<String, String> documented() throws IOException {
         Map<String, String> keys = new TreeMap<>();
-        Matcher row = ROW.matcher(Files.readString(Path.of("README.md")));
+        Matcher row = ROW.matcher(Files.readString(Path.of("docs/configuration.md")));
         while (row.find()) {
             keys.put(row.group(1), row.group(2) == null ? "" : row.group(2));
         }
