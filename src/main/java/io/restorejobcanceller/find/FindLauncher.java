@@ -12,6 +12,7 @@ import io.restorejobcanceller.atlas.AtlasProperties;
 import io.restorejobcanceller.atlas.auth.AtlasCredentials;
 import io.restorejobcanceller.cli.ExitCode;
 import io.restorejobcanceller.cli.OutputNotWrittenException;
+import io.restorejobcanceller.cli.Terminal;
 import io.restorejobcanceller.cli.UsageException;
 
 import org.springframework.batch.core.BatchStatus;
@@ -51,7 +52,7 @@ class FindLauncher {
         if (file != null && Files.exists(file) && !options.force) {
             throw new UsageException(file + " exists; give another --output, or --force to overwrite it");
         }
-        credentials.problemCalling(atlas).ifPresent(problem -> {
+        credentials.problemCalling(atlas, " (find needs only the Project Read Only role on each project)").ifPresent(problem -> {
             throw new UsageException(problem);
         });
         FindRequest request = new FindRequest(options.scope.allProjects ? List.of() : List.copyOf(options.scope.projects),
@@ -62,18 +63,19 @@ class FindLauncher {
         try {
             JobExecution execution = jobOperator.start(job, new JobParametersBuilder(request.toJobParameters())
                     .addString(FindTasklet.TEMPORARY_FILE, written.toString(), false).toJobParameters());
+            Terminal.endLine(); // the progress bar stays as the listing left it; what follows starts a line of its own
             if (execution.getStatus() != BatchStatus.COMPLETED) {
                 throw execution.getAllFailureExceptions().stream().findFirst()
                         .filter(FindRefusedException.class::isInstance).map(RuntimeException.class::cast)
                         .orElseGet(() -> new FindRefusedException("the find did not complete: " + execution.getAllFailureExceptions()));
             }
             StepExecution step = execution.getStepExecutions().iterator().next();
-            String refused = step.getExecutionContext().getString(FindTasklet.REFUSED);
-            refused.lines().forEach(line -> System.err.println("not listed: " + line));
+            String notListed = step.getExecutionContext().getString(FindTasklet.NOT_LISTED);
+            notListed.lines().forEach(line -> System.err.println("not listed: " + line));
             deliver(written, file);
             System.err.println(step.getExecutionContext().getString(FindTasklet.SUMMARY)
                     + (file == null ? "" : " (written to " + file + ")") + " [find execution " + execution.getId() + "]");
-            return refused.isEmpty() ? ExitCode.OK : ExitCode.NEEDS_ATTENTION;
+            return notListed.isEmpty() ? ExitCode.OK : ExitCode.NEEDS_ATTENTION;
         } finally {
             Files.deleteIfExists(written);
         }

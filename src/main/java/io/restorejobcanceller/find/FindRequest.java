@@ -29,6 +29,9 @@ record FindRequest(List<String> projects, List<String> clusters, Instant snapsho
     private static final String FORMAT = "find.format";
     private static final String OUTPUT = "find.output";
     private static final String STARTED_AT = "find.started-at";
+    /** Not identifying: the scope and filters as typed, as the view FIND_RUN shows them (db/migration V7). */
+    private static final String SCOPE = "find.scope";
+    private static final String FILTERS = "find.filters";
     private static final String STANDARD_OUTPUT = "standard output";
 
     boolean allProjects() {
@@ -64,7 +67,9 @@ record FindRequest(List<String> projects, List<String> clusters, Instant snapsho
                 .addString(CLUSTERS, String.join(",", clusters))
                 .addString(FORMAT, format.name())
                 .addString(OUTPUT, outputName())
-                .addString(STARTED_AT, startedAt.toString());
+                .addString(STARTED_AT, startedAt.toString())
+                .addString(SCOPE, scope(), false)
+                .addString(FILTERS, filters(), false);
         if (snapshotBefore != null) {
             parameters.addString(BEFORE, snapshotBefore.toString());
         }

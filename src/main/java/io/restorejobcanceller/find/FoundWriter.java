@@ -35,8 +35,7 @@ final class FoundWriter {
     /** What the file's first line says: when, with which scope and filters, and the counts. */
     static String comment(FindRequest request, Listing listing) {
         return "# cancel-restore-jobs find at " + request.startedAt() + ", " + request.scope() + ", " + request.filters() + ": "
-                + listing.summary() + (listing.refused().isEmpty() ? "" : "; not listed: " + listing.refused().size()
-                + " projects or clusters refused, named on standard error");
+                + listing.summary() + (listing.notListed().isEmpty() ? "" : " (named on standard error)");
     }
 
     private static void csv(FindRequest request, Listing listing, PrintWriter out) {
@@ -71,6 +70,7 @@ final class FoundWriter {
         document.put("filters", request.filters());
         document.put("summary", listing.summary());
         document.put("refused", listing.refused());
+        document.put("notAnswered", listing.notAnswered());
         document.put("restoreJobs", listing.found().stream().map(f -> {
             Map<String, Object> job = new LinkedHashMap<>();
             job.put("groupId", f.groupId());

@@ -1,5 +1,6 @@
 package io.restorejobcanceller.find;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -13,6 +14,7 @@ import io.restorejobcanceller.atlas.AtlasPage;
 import io.restorejobcanceller.atlas.AtlasUnreachableException;
 import io.restorejobcanceller.atlas.AtlasVerdict;
 import io.restorejobcanceller.job.GuardProperties;
+import io.restorejobcanceller.job.StatusLine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,24 +42,32 @@ class RestoreJobLister {
 
     private final ListRequests requests;
     private final GuardProperties guard;
+    private final StatusLine statusLine;
+    private final Clock clock;
 
-    RestoreJobLister(ListRequests requests, GuardProperties guard) {
+    RestoreJobLister(ListRequests requests, GuardProperties guard, StatusLine statusLine, Clock clock) {
         this.requests = requests;
         this.guard = guard;
+        this.statusLine = statusLine;
+        this.clock = clock;
     }
 
     Listing list(FindRequest request) throws InterruptedException {
         List<Found> found = new ArrayList<>();
-        List<String> refused = new ArrayList<>();
+        List<NotListed> notListed = new ArrayList<>();
         int projectsListed = 0;
         int clustersListed = 0;
-        for (Project project : projects(request, refused)) {
+        List<Project> projects = projects(request, notListed);
+        ListingProgress progress = new ListingProgress(statusLine, clock, projects.size());
+        for (Project project : projects) {
             List<String> clusters = request.clusters();
             if (clusters.isEmpty()) {
                 List<Cluster> all = new ArrayList<>();
-                String problem = all(project.id(), (c, page) -> c.listClusters(project.id(), SIZE, page), Cluster.class, all::add);
+                NotListed problem = all(project.id(), "project " + project.id(), (c, page) -> c.listClusters(project.id(), SIZE, page),
+                        Cluster.class, all::add);
                 if (problem != null) {
-                    refused.add("project " + project.id() + ": " + problem);
+                    notListed.add(problem);
+                    progress.projectNotListed();
                     continue;
                 }
                 clusters = all.stream().map(Cluster::name).toList();
@@ -65,70 +75,105 @@ class RestoreJobLister {
             projectsListed++;
             int seenBefore = found.size();
             for (String cluster : clusters) {
-                String problem = all(project.id(), (c, page) -> c.listRestoreJobs(project.id(), cluster, SIZE, page),
-                        ListedRestoreJob.class, job -> found.add(new Found(project.id(), project.name(), cluster, job,
-                                Reason.of(job, request.snapshotBefore(), request.snapshotAfter()))));
+                NotListed problem = all(project.id(), "cluster " + project.id() + "/" + cluster,
+                        (c, page) -> c.listRestoreJobs(project.id(), cluster, SIZE, page),
+                        ListedRestoreJob.class, job -> {
+                            found.add(new Found(project.id(), project.name(), cluster, job,
+                                    Reason.of(job, request.snapshotBefore(), request.snapshotAfter())));
+                            progress.seen();
+                        });
                 if (problem != null) {
-                    refused.add("cluster " + project.id() + "/" + cluster + ": " + problem);
+                    notListed.add(problem);
                 } else {
                     clustersListed++;
+                    progress.clusterListed();
                 }
             }
-            log.info("Listed project {}: {} clusters, {} restore jobs", project.id(), clusters.size(), found.size() - seenBefore);
+            progress.projectDone(project.id(), clusters.size(), found.size() - seenBefore);
         }
-        return new Listing(found, projectsListed, clustersListed, refused);
+        return new Listing(found, projectsListed, clustersListed, notListed);
+    }
+
+    /**
+     * A project's name, asked of Atlas (one request: a project given by id has no name otherwise), or {@code null}:
+     * a refused or unanswered look-up loses the name, not the listing.
+     */
+    private String name(String groupId) throws InterruptedException {
+        String[] name = {null};
+        NotListed problem = tried("project " + groupId, () -> name[0] = requests.one(groupId, c -> c.getProject(groupId), Project.class).name());
+        if (problem != null) {
+            log.warn("Project {}: its name is not known ({}); listed without it", groupId, problem.said());
+        }
+        return name[0];
     }
 
     /** The projects given (the guard's refusals named), or every project the credentials see that the guard allows. */
-    private List<Project> projects(FindRequest request, List<String> refused) throws InterruptedException {
+    private List<Project> projects(FindRequest request, List<NotListed> notListed) throws InterruptedException {
         if (!request.allProjects()) {
             List<Project> given = new ArrayList<>();
             for (String id : request.projects()) {
                 if (guard.allows(id)) {
-                    given.add(new Project(id, null));
+                    given.add(new Project(id, name(id)));
                 } else {
-                    refused.add("project " + id + ": " + GuardProperties.PROJECT_NOT_ALLOWED + " (not in canceller.guard.allowed-projects)");
+                    notListed.add(new NotListed("project " + id, GuardProperties.PROJECT_NOT_ALLOWED + " (not in canceller.guard.allowed-projects)", true));
                 }
             }
             return given;
         }
         List<Project> all = new ArrayList<>();
-        String problem = all(null, (c, page) -> c.listProjects(SIZE, page), Project.class, project -> {
+        NotListed problem = all(null, "the projects", (c, page) -> c.listProjects(SIZE, page), Project.class, project -> {
             if (guard.allows(project.id())) {
                 all.add(project);
             }
         });
         if (problem != null) {
-            throw new FindRefusedException("Atlas did not list the projects (" + problem + ")");
+            throw new FindRefusedException("Atlas did not list the projects (" + problem.said() + ")");
         }
         return all;
     }
 
     /** Reads every page of a list (given the page number) into {@code sink}; returns why it could not ({@code null}: read whole). */
-    private <T> String all(String project, BiFunction<AtlasEndpoints, Integer, Response> list, Class<T> type, Consumer<T> sink)
-            throws InterruptedException {
-        for (int page = 1; ; page++) {
-            AtlasPage<T> answer;
-            try {
-                int pageNum = page;
-                answer = requests.page(project, client -> list.apply(client, pageNum), type);
-            } catch (AtlasApiException e) {
-                if (e.verdict() == AtlasVerdict.CREDENTIALS_REFUSED) {
-                    throw new FindRefusedException("Atlas refused the credentials (" + e.getMessage() + "); check them (docs/credentials.md)");
-                }
-                if (e.verdict() == AtlasVerdict.HOST_NOT_ALLOWED) {
-                    throw new FindRefusedException("Atlas refuses requests from this host (" + e.getMessage() + "); add this host's "
-                            + "public IP address to the organisation's API access list, or run from a host on it");
-                }
-                return e.getMessage();
-            } catch (AtlasUnreachableException e) {
-                return "no answer: " + e.getMessage();
-            }
-            answer.results().forEach(sink);
-            if (!answer.hasNextAfter(page)) {
-                return null;
+    private <T> NotListed all(String project, String what, BiFunction<AtlasEndpoints, Integer, Response> list, Class<T> type,
+                              Consumer<T> sink) throws InterruptedException {
+        boolean[] more = {true};
+        for (int page = 1; more[0]; page++) {
+            int pageNum = page;
+            NotListed problem = tried(what, () -> {
+                AtlasPage<T> answer = requests.page(project, client -> list.apply(client, pageNum), type);
+                answer.results().forEach(sink);
+                more[0] = answer.hasNextAfter(pageNum);
+            });
+            if (problem != null) {
+                return problem;
             }
         }
+        return null;
     }
 
+    private interface Request {
+        void send() throws InterruptedException;
+    }
+
+    /**
+     * Sends one request of the listing; returns why it got no usable answer ({@code null}: it did): a refusal is an
+     * answer of Atlas's with an error code that sending again would not change. A refusal of the credentials or of
+     * this host stops everything.
+     */
+    private static NotListed tried(String what, Request request) throws InterruptedException {
+        try {
+            request.send();
+            return null;
+        } catch (AtlasApiException e) {
+            if (e.verdict() == AtlasVerdict.CREDENTIALS_REFUSED) {
+                throw new FindRefusedException("Atlas refused the credentials (" + e.getMessage() + "); check them (docs/credentials.md)");
+            }
+            if (e.verdict() == AtlasVerdict.HOST_NOT_ALLOWED) {
+                throw new FindRefusedException("Atlas refuses requests from this host (" + e.getMessage() + "); add this host's "
+                        + "public IP address to the organisation's API access list, or run from a host on it");
+            }
+            return new NotListed(what, e.getMessage(), e.errorCode() != null && e.verdict() != AtlasVerdict.TRANSIENT);
+        } catch (AtlasUnreachableException e) {
+            return new NotListed(what, e.getMessage(), false);
+        }
+    }
 }

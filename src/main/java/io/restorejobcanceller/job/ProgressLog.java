@@ -32,7 +32,6 @@ public class ProgressLog {
 
     private static final Logger log = LoggerFactory.getLogger(ProgressLog.class);
     private static final Duration REDRAW = Duration.ofMillis(200);
-    private static final int BAR_WIDTH = 20;
 
     private final long totalRows;
     private final Clock clock;
@@ -89,8 +88,7 @@ public class ProgressLog {
                 counts.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")),
                 pausedSoFar.count() == 0 ? "" : ", " + pausedSoFar, eta);
         if (bar) {
-            statusLine.show("[" + "#".repeat((int) (percent() * BAR_WIDTH / 100)) + ".".repeat(BAR_WIDTH - (int) (percent() * BAR_WIDTH / 100))
-                    + "] " + status);
+            statusLine.show(StatusLine.bar(percent()) + status);
         } else {
             log.info("Progress: {}", status);
         }

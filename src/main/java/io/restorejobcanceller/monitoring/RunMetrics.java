@@ -45,11 +45,11 @@ public class RunMetrics {
     }
 
     /**
-     * Adds to the counter {@code canceller.NAME} (in Prometheus {@code canceller_NAME_total}), pushed with the run's
-     * other metrics when the command ends, e.g. {@code count("find.restore.jobs", 12)}.
+     * Adds to the counter {@code canceller.NAME} (in Prometheus {@code canceller_NAME_total}) with these tags (name,
+     * value, ...), pushed with the run's other metrics, e.g. {@code count("find.restore.jobs.left.out", 12, "reason", "finished")}.
      */
-    public void count(String name, long amount) {
-        registry.counter("canceller." + name).increment(amount);
+    public void count(String name, long amount, String... tags) {
+        registry.counter("canceller." + name, tags).increment(amount);
     }
 
     void requestSent() {

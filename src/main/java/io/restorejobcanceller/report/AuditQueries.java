@@ -3,6 +3,8 @@ package io.restorejobcanceller.report;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -11,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.restorejobcanceller.job.CancellationJobConfiguration;
 import io.restorejobcanceller.outcome.Outcome;
 import io.restorejobcanceller.outcome.OutcomeRecord;
 
@@ -69,7 +72,37 @@ class AuditQueries {
                 .params(params).query(AuditQueries::toRecord).list();
         List<AuditReport.Group> summary = Optional.ofNullable(groups.get(Grouping.OUTCOME))
                 .orElseGet(() -> groups(Grouping.OUTCOME, where, params));
-        return new AuditReport(database, selection, range[0], range[1], summary, groups, rows);
+        List<FindRun> finds = groupings.contains(Grouping.EXECUTION) ? finds(selection) : List.of();
+        return new AuditReport(database, selection, range[0], range[1], summary, groups, rows, finds);
+    }
+
+    /**
+     * The finds beside the selected runs: those the selection names itself (with no filter, every find), and those
+     * that wrote a file the selected rows were read from (the file's SHA-256 is the cancel's {@code input.sha256}).
+     */
+    private List<FindRun> finds(AuditSelection selection) {
+        List<Object> params = new ArrayList<>();
+        String own = selection.findWhere(params);
+        String rows = selection.where(params);
+        return jdbc.sql("SELECT * FROM FIND_RUN WHERE " + own + " OR SHA256 IN (SELECT PARAMETER_VALUE FROM BATCH_JOB_EXECUTION_PARAMS"
+                        + " WHERE PARAMETER_NAME = '" + CancellationJobConfiguration.INPUT_SHA256 + "' AND JOB_EXECUTION_ID IN"
+                        + " (SELECT JOB_EXECUTION_ID FROM CANCELLATION_OUTCOME" + rows + ")) ORDER BY JOB_EXECUTION_ID")
+                .params(params)
+                .query((rs, n) -> new FindRun(rs.getLong("JOB_EXECUTION_ID"), localInstant(rs, "STARTED_AT"), rs.getString("SCOPE"),
+                        rs.getString("FILTERS"), count(rs, "RESTORE_JOBS_SEEN"), count(rs, "LISTED"), count(rs, "LEFT_OUT"),
+                        rs.getString("OUTPUT_FILE"), rs.getString("SHA256"), rs.getString("STATUS"), rs.getString("EXIT_CODE")))
+                .list();
+    }
+
+    private static Long count(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    /** A time Spring Batch recorded (in the local time zone, without one). */
+    private static Instant localInstant(ResultSet rs, String column) throws SQLException {
+        LocalDateTime value = rs.getObject(column, LocalDateTime.class);
+        return value == null ? null : value.atZone(ZoneId.systemDefault()).toInstant();
     }
 
     /** Counts per key, outcome and kind of run, largest first, each with an example detail. */

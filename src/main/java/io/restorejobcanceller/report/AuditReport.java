@@ -11,10 +11,11 @@ import io.restorejobcanceller.outcome.OutcomeRecord;
 
 /**
  * A report: the database read, the selection, when its rows were recorded, its counts per outcome, its counts
- * grouped as asked (and as the HTML report's charts need), and its rows whose outcome is listed.
+ * grouped as asked (and as the HTML report's charts need), its rows whose outcome is listed, and, when grouped by
+ * execution, the finds beside the runs.
  */
 record AuditReport(String database, AuditSelection selection, Instant firstRecorded, Instant lastRecorded,
-                          List<Group> summary, Map<Grouping, List<Group>> groups, List<OutcomeRecord> rows) {
+                          List<Group> summary, Map<Grouping, List<Group>> groups, List<OutcomeRecord> rows, List<FindRun> finds) {
 
     /**
      * Rows with the same key, outcome and kind of run; {@code example} is one of their details (the first in

@@ -1,6 +1,8 @@
 package io.restorejobcanceller.report;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,24 +41,38 @@ record AuditSelection(Long executionId, Long instanceId, String inputFile, Insta
         return describe() + ", outcome " + listed.stream().map(Enum::name).collect(Collectors.joining(", "));
     }
 
-    /** The SQL condition of the filters, with its parameters appended to {@code params}. */
+    /** The SQL condition of the filters on the results table, with its parameters appended to {@code params}. */
     String where(List<Object> params) {
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        return " WHERE 1 = 1" + conditions("JOB_EXECUTION_ID", "JOB_INSTANCE_ID", "INPUT_FILE", "RECORDED_AT",
+                since == null ? null : since.atOffset(ZoneOffset.UTC), params);
+    }
+
+    /**
+     * The same filters on the view of the finds (db/migration V7): the execution, the instance, the file it wrote, and
+     * its start since (Spring Batch records its times in the local time zone).
+     */
+    String findWhere(List<Object> params) {
+        return "1 = 1" + conditions("JOB_EXECUTION_ID", "JOB_INSTANCE_ID", "OUTPUT_FILE", "STARTED_AT",
+                since == null ? null : LocalDateTime.ofInstant(since, ZoneId.systemDefault()), params);
+    }
+
+    private String conditions(String execution, String instance, String file, String time, Object sinceValue, List<Object> params) {
+        StringBuilder where = new StringBuilder();
         if (executionId != null) {
-            where.append(" AND JOB_EXECUTION_ID = ?");
+            where.append(" AND ").append(execution).append(" = ?");
             params.add(executionId);
         }
         if (instanceId != null) {
-            where.append(" AND JOB_INSTANCE_ID = ?");
+            where.append(" AND ").append(instance).append(" = ?");
             params.add(instanceId);
         }
         if (inputFile != null) {
-            where.append(" AND INPUT_FILE = ?");
+            where.append(" AND ").append(file).append(" = ?");
             params.add(inputFile);
         }
         if (since != null) {
-            where.append(" AND RECORDED_AT >= ?");
-            params.add(since.atOffset(ZoneOffset.UTC));
+            where.append(" AND ").append(time).append(" >= ?");
+            params.add(sinceValue);
         }
         return where.toString();
     }

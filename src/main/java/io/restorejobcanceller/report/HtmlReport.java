@@ -63,6 +63,8 @@ class HtmlReport {
                 .filter(g -> g.outcome().needsAttention()).toList();
         model.put("errorCodes", errorCodes);
         model.put("hasErrorCodes", !errorCodes.isEmpty());
+        model.put("finds", report.finds());
+        model.put("hasFinds", !report.finds().isEmpty());
         model.put("listed", String.join(", ", report.listed().stream().map(Enum::name).toList()));
         model.put("rowCount", report.rows().size());
         model.put("rows", report.rows());

@@ -39,6 +39,9 @@ final class JsonReport {
         document.put("summary", summary);
         document.put("groups", groups);
         document.put("rows", report.rows().stream().map(JsonReport::row).toList());
+        if (report.breakdownGrouping() == Grouping.EXECUTION) {
+            document.put("finds", report.finds());
+        }
         out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(document));
     }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.restorejobcanceller.outcome.Outcome;
 import io.restorejobcanceller.outcome.OutcomeRecord;
@@ -35,6 +36,7 @@ public final class TableReport {
         out.println(fit("Database: " + cell(report.database()), width));
         if (report.total() == 0) {
             out.println("No rows recorded in this selection.");
+            finds(report, out, width);
             return;
         }
         out.println(fit("Recorded " + report.firstRecorded() + " to " + report.lastRecorded() + "; " + report.runKind(), width));
@@ -58,12 +60,27 @@ public final class TableReport {
                     String.valueOf(g.rows()), cell(g.example()))));
             printFitted(lines, out, width);
         }
+        finds(report, out, width);
         out.println();
         String listed = report.listed().stream().map(Enum::name).collect(Collectors.joining(", "));
         out.println(fit("Rows with outcome " + listed + ": " + report.rows().size(), width));
         if (!report.rows().isEmpty()) {
             printFitted(rowLines(report, files.size() > 1), out, width);
         }
+    }
+
+    /** The finds beside the runs (by execution): when, scope, filters, counts, the file written and its SHA-256, the exit. */
+    private static void finds(AuditReport report, PrintWriter out, int width) {
+        if (report.finds().isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("Finds (restore jobs listed for cancel)");
+        List<List<String>> lines = new ArrayList<>();
+        lines.add(List.of("EXECUTION", "STARTED", "SCOPE", "FILTERS", "SEEN", "LISTED", "LEFT_OUT", "OUTPUT", "SHA-256", "EXIT"));
+        report.finds().forEach(f -> lines.add(Stream.of(f.executionId(), f.startedAt(), f.scope(), f.filters(), f.seen(), f.listed(),
+                f.leftOut(), f.output(), f.sha256(), f.exitCode()).map(v -> cell(v == null ? null : v.toString())).toList()));
+        printFitted(lines, out, width);
     }
 
     private static String outcome(Outcome outcome, boolean markedDryRun) {

@@ -150,7 +150,7 @@ class RunPlan {
 
     /** Refuses a run that would send with unusable credentials or a secret over plain http. */
     void checkAtlasConfiguration() {
-        credentials.problemCalling(atlas).ifPresent(problem -> {
+        credentials.problemCalling(atlas, " (or use --dry-run, which sends nothing)").ifPresent(problem -> {
             throw new UsageException(problem);
         });
     }

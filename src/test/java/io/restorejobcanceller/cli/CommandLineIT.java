@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
+import io.restorejobcanceller.testing.AtlasLists;
 import io.restorejobcanceller.testing.AtlasStub;
 import io.restorejobcanceller.testing.DigestAtlasServer;
 import io.restorejobcanceller.testing.Launcher;
@@ -231,6 +233,30 @@ class CommandLineIT {
         // each confirmed real run also asked Atlas for its rate limits (the stub has none): after the yes, never before
         assertThat(atlas.requests().stream().filter(r -> r.getMethod().getName().equals("DELETE"))).hasSize(3 + 4 + 6);
         assertThat(atlas.requests().stream().filter(r -> r.getUrl().startsWith("/api/atlas/v2/rateLimits?"))).hasSize(3);
+    }
+
+    @Test
+    void findDrawsItsProgressBarOnATerminalAndLogLinesElsewhere() throws Exception {
+        // given: two projects, three clusters, 10 restore jobs
+        launcher.env("MONGODB_ATLAS_ACCESS_TOKEN", "token");
+        String base = "--canceller.atlas.base-url=" + atlas.baseUrl();
+        AtlasLists lists = new AtlasLists().project("6a0000000000000000000001", "payments", "Cluster0", "Cluster1")
+                .project("6a0000000000000000000002", "orders", "Cluster0");
+        lists.restoreJobs("6a0000000000000000000001", "Cluster0", IntStream.rangeClosed(1, 10)
+                .mapToObj(n -> AtlasLists.job("%024x".formatted(n), "download", "running", "2026-11-25T00:00:00Z")).toList());
+        lists.serveOn(atlas.server(), atlas.baseUrl());
+
+        // when
+        Result onTerminal = launcher.runInTerminal("", "find", "--all-projects", "--output", home.resolve("a.csv").toString(), base);
+        Result offTerminal = launcher.run("find", "--all-projects", "--output", home.resolve("b.csv").toString(), base);
+
+        // then: the bar redrawn in place on the terminal, then the summary on a line of its own
+        assertThat(onTerminal.exitCode()).isZero();
+        assertThat(onTerminal.out()).contains("\r\u001b[K[####################] 2/2 projects, 3 clusters, 10 restore jobs seen\r\n10 restore jobs")
+                .doesNotContain("Listed project");
+        assertThat(offTerminal.exitCode()).isZero();
+        assertThat(offTerminal.err()).contains("Listed project 6a0000000000000000000002: 1 clusters, 0 restore jobs (2 of 2 projects, 10 restore jobs seen)")
+                .doesNotContain("[#");
     }
 
     @Test

@@ -180,7 +180,7 @@ class ResultsDatabaseTest {
 
         // then
         assertThat(canceller.database().sql("SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\"")
-                .query(String.class).list()).containsExactly("1", "2", "3", "4", "5", "6");
+                .query(String.class).list()).containsExactly("1", "2", "3", "4", "5", "6", "7");
         Path trace = canceller.directory().resolve("db.trace.db");
         assertThat(Files.exists(trace) ? read(trace) : "").doesNotContain("already exists").doesNotContain("42101");
     }

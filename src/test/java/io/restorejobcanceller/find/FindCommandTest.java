@@ -123,10 +123,10 @@ class FindCommandTest {
         // when
         int exitCode = canceller.run("find", "--project", PAYMENTS, "--cluster", "Cluster1");
 
-        // then: the clusters list is not asked for
+        // then: the clusters list is not asked for (the project is, for its name)
         assertThat(exitCode).isZero();
         assertThat(targets(output.getOut())).containsExactly(PAYMENTS + ",Cluster1," + id(9));
-        assertThat(AtlasLists.listRequests(atlas.server())).isEqualTo(1);
+        assertThat(AtlasLists.listRequests(atlas.server())).isEqualTo(1 + 1);
     }
 
     @Test
@@ -209,9 +209,10 @@ class FindCommandTest {
         // when
         int exitCode = canceller.run("find", "--project", PAYMENTS);
 
-        // then: refused before any request, as cancel refuses
+        // then: refused before any request, as cancel refuses, saying what find needs (it has no --dry-run)
         assertThat(exitCode).isEqualTo(2);
-        assertThat(output.getErr()).contains("error: no Atlas credentials");
+        assertThat(output.getErr()).contains("error: no Atlas credentials")
+                .contains("--profile (find needs only the Project Read Only role on each project)").doesNotContain("--dry-run");
         assertThat(output.getOut()).isEmpty();
         assertThat(atlas.requests()).isEmpty();
     }

@@ -1,5 +1,6 @@
 package io.restorejobcanceller.find;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import com.github.tomakehurst.wiremock.http.Fault;
 import io.restorejobcanceller.testing.AtlasLists;
 import io.restorejobcanceller.testing.AtlasStub;
 import io.restorejobcanceller.testing.CancellerHarness;
@@ -78,6 +80,30 @@ class FindRefusalsTest {
                 .doesNotContain("\tat ");
         assertThat(Files.readString(file)).contains(cancellable().toArray(String[]::new));
         assertThat(Files.readAllLines(file)).hasSize(2 + 4);
+    }
+
+    @Test
+    void aClusterNeverAnsweredIsCountedAsNotAnsweredNotAsRefused(CapturedOutput output) throws Exception {
+        // given: one cluster refused with Atlas's code, one whose connection is reset and one answered 503 every time
+        serve(FindCommandTest.everyKindOfRestoreJob().cluster(PAYMENTS, "Gone").cluster(PAYMENTS, "Silent").cluster(ORDERS, "Busy"));
+        refuse(restoreJobsPath(PAYMENTS, "Gone"), 404, "CLUSTER_NOT_FOUND");
+        atlas.server().stubFor(get(urlPathEqualTo(restoreJobsPath(PAYMENTS, "Silent"))).atPriority(1)
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        refuse(restoreJobsPath(ORDERS, "Busy"), 503, "SERVICE_UNAVAILABLE");
+        Path file = canceller.directory().resolve("tonight.csv");
+
+        // when
+        int exitCode = canceller.run("find", "--all-projects", "--output", file.toString());
+
+        // then
+        assertThat(exitCode).isEqualTo(3);
+        assertThat(Files.readAllLines(file).get(0))
+                .endsWith("; not listed: 1 project or cluster refused, 2 not answered (named on standard error)");
+        assertThat(output.getErr()).contains("not listed: cluster " + PAYMENTS + "/Gone: HTTP 404 CLUSTER_NOT_FOUND")
+                .contains("not listed: cluster " + PAYMENTS + "/Silent: not answered: ")
+                .contains("not listed: cluster " + ORDERS + "/Busy: not answered: HTTP 503 SERVICE_UNAVAILABLE")
+                .contains("; not listed: 1 project or cluster refused, 2 not answered (written to ");
+        assertThat(Files.readString(file)).contains(cancellable().toArray(String[]::new));
     }
 
     @Test

@@ -210,7 +210,8 @@ class RunPlanTest {
         RunPlan loopback = new RunPlan(UNLIMITED, NO_GUARD, answering(true), atlas("http://127.0.0.1:8080"), token(), lookup(UNLIMITED));
 
         assertThatThrownBy(noCredentials::checkAtlasConfiguration).isInstanceOf(UsageException.class)
-                .hasMessageStartingWith("no Atlas credentials: set MONGODB_ATLAS_CLIENT_ID");
+                .hasMessageStartingWith("no Atlas credentials: set MONGODB_ATLAS_CLIENT_ID")
+                .hasMessageEndingWith(", or name an Atlas CLI profile with --profile (or use --dry-run, which sends nothing)");
         assertThatThrownBy(plainHttp::checkAtlasConfiguration).isInstanceOf(UsageException.class)
                 .hasMessage("canceller.atlas.base-url must use https (plain http is allowed for loopback hosts only):"
                         + " http://atlas.example.com");

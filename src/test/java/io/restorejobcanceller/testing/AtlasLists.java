@@ -32,17 +32,23 @@ public final class AtlasLists {
     public static final String RESTORE_JOBS_ACCEPT = "application/vnd.atlas.2023-01-01+json";
     private static final String V2 = "/api/atlas/v2";
     private static final int MAX_ITEMS_PER_PAGE = 500;
+    private static final Map.Entry<Integer, String> NOT_ACCEPTABLE =
+            Map.entry(406, "{\"error\":406,\"errorCode\":\"INVALID_VERSION_DATE\",\"reason\":\"Not Acceptable\",\"detail\":\"stub\"}");
 
     /** path of the list → its Accept version and items (JSON objects). */
     private final Map<String, Map.Entry<String, List<String>>> lists = new LinkedHashMap<>();
+    /** path of one resource (a project) → its Accept version and JSON object. */
+    private final Map<String, Map.Entry<String, String>> resources = new LinkedHashMap<>();
 
     public AtlasLists() {
         lists.put(V2 + "/groups", Map.entry(PROJECTS_ACCEPT, new ArrayList<>()));
     }
 
-    /** A project and its clusters, each with no restore job yet. */
+    /** A project (in the projects list, and at {@code GET /groups/{groupId}}) and its clusters, each with no restore job yet. */
     public AtlasLists project(String groupId, String name, String... clusters) {
-        lists.get(V2 + "/groups").getValue().add("{\"id\":\"%s\",\"name\":\"%s\",\"orgId\":\"5f0c\"}".formatted(groupId, name));
+        String project = "{\"id\":\"%s\",\"name\":\"%s\",\"orgId\":\"5f0c\",\"clusterCount\":%d}".formatted(groupId, name, clusters.length);
+        lists.get(V2 + "/groups").getValue().add(project);
+        resources.put(projectPath(groupId), Map.entry(PROJECTS_ACCEPT, project));
         lists.put(clustersPath(groupId), Map.entry(CLUSTERS_ACCEPT, new ArrayList<>()));
         for (String cluster : clusters) {
             cluster(groupId, cluster);
@@ -94,6 +100,10 @@ public final class AtlasLists {
         return lists;
     }
 
+    public static String projectPath(String groupId) {
+        return V2 + "/groups/" + groupId;
+    }
+
     public static String clustersPath(String groupId) {
         return V2 + "/groups/" + groupId + "/clusters";
     }
@@ -104,12 +114,16 @@ public final class AtlasLists {
 
     /** The answer to a GET of this path and query with this Accept header: status and body, or empty when no list is there. */
     public Optional<Map.Entry<Integer, String>> answer(String path, String query, String accept, String baseUrl) {
+        Map.Entry<String, String> resource = resources.get(path);
+        if (resource != null) {
+            return Optional.of(resource.getKey().equals(accept) ? Map.entry(200, resource.getValue()) : NOT_ACCEPTABLE);
+        }
         Map.Entry<String, List<String>> list = lists.get(path);
         if (list == null) {
             return Optional.empty();
         }
         if (!list.getKey().equals(accept)) {
-            return Optional.of(Map.entry(406, "{\"error\":406,\"errorCode\":\"INVALID_VERSION_DATE\",\"reason\":\"Not Acceptable\",\"detail\":\"stub\"}"));
+            return Optional.of(NOT_ACCEPTABLE);
         }
         Map<String, String> params = new LinkedHashMap<>();
         for (String pair : query == null ? new String[0] : query.split("&")) {
@@ -147,8 +161,16 @@ public final class AtlasLists {
         return "{\"links\":[" + links + "],\"results\":[" + String.join(",", items.subList(from, to)) + "],\"totalCount\":" + items.size() + "}";
     }
 
-    /** Every page of every list as a WireMock stub (only {@code itemsPerPage=500} is served; any other query is a 404). */
+    /**
+     * Every page of every list as a WireMock stub (only {@code itemsPerPage=500} is served; any other query is a 404),
+     * and every project.
+     */
     public void serveOn(WireMockServer server, String baseUrl) {
+        resources.forEach((path, resource) -> {
+            server.stubFor(get(urlEqualTo(path)).atPriority(5).withHeader("Accept", equalTo(resource.getKey()))
+                    .willReturn(json(Map.entry(200, resource.getValue()))));
+            server.stubFor(get(urlEqualTo(path)).atPriority(6).withHeader("Accept", not(equalTo(resource.getKey()))).willReturn(json(NOT_ACCEPTABLE)));
+        });
         lists.forEach((path, list) -> {
             int pages = Math.max(1, (list.getValue().size() + MAX_ITEMS_PER_PAGE - 1) / MAX_ITEMS_PER_PAGE);
             for (int page = 1; page <= pages; page++) {

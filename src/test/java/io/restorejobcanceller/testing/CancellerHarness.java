@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.restorejobcanceller.job.StatusLine;
 import io.restorejobcanceller.CancellerApplication;
 import io.restorejobcanceller.atlas.Sleeper;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -53,6 +54,7 @@ public final class CancellerHarness implements BeforeEachCallback, AfterEachCall
     private RecordingSleeper sleeper;
     private MeterRegistry meters;
     private Consumer<ConfigurableApplicationContext> afterStart = context -> { };
+    private StatusLine statusLine;
 
     public CancellerHarness() {
         this(null);
@@ -83,6 +85,7 @@ public final class CancellerHarness implements BeforeEachCallback, AfterEachCall
         environment.put("XDG_CONFIG_HOME", directory.resolve("config").toString()); // never the user's own settings
         settings.clear();
         afterStart = started -> { };
+        statusLine = null;
         with("--spring.datasource.url=" + jdbcUrl);
         with("--canceller.atlas.base-url=" + atlas.baseUrl());
         with("--canceller.atlas.read-timeout=2s");
@@ -143,6 +146,12 @@ public final class CancellerHarness implements BeforeEachCallback, AfterEachCall
         return this;
     }
 
+    /** The status line progress is drawn on, watched by a person (standard error's terminal), instead of the real one. */
+    public CancellerHarness statusLine(StatusLine line) {
+        statusLine = line;
+        return this;
+    }
+
     /** Drops a setting made by default or by {@link #with(String)}. */
     public CancellerHarness without(String name) {
         settings.remove(name);
@@ -162,6 +171,9 @@ public final class CancellerHarness implements BeforeEachCallback, AfterEachCall
         application.addInitializers((GenericApplicationContext context) -> {
             context.registerBean("recordingSleeper", Sleeper.class, () -> sleeper, definition -> definition.setPrimary(true));
             context.registerBean("recordingClock", Clock.class, sleeper::clock, definition -> definition.setPrimary(true));
+            if (statusLine != null) {
+                context.registerBean("testStatusLine", StatusLine.class, () -> statusLine, definition -> definition.setPrimary(true));
+            }
         });
         application.addListeners((ApplicationStartedEvent started) -> meters = started.getApplicationContext().getBean(MeterRegistry.class));
         application.addListeners((ApplicationStartedEvent started) -> afterStart.accept(started.getApplicationContext()));

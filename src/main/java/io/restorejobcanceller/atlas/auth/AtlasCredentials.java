@@ -38,13 +38,16 @@ public final class AtlasCredentials {
     private final String secret;
     private final String problem;
     private final String origin;
+    /** No credentials are set at all (rather than some set wrongly). */
+    private final boolean unset;
 
-    private AtlasCredentials(Kind kind, String id, String secret, String problem, String origin) {
+    private AtlasCredentials(Kind kind, String id, String secret, String problem, String origin, boolean unset) {
         this.kind = kind;
         this.id = id;
         this.secret = secret;
         this.problem = problem;
         this.origin = origin;
+        this.unset = unset;
     }
 
     public static AtlasCredentials from(Environment environment) {
@@ -67,28 +70,31 @@ public final class AtlasCredentials {
             return invalid(half);
         }
         if (clientId != null) {
-            return new AtlasCredentials(Kind.SERVICE_ACCOUNT, clientId, clientSecret, null, CredentialsOrigin.of(environment, CLIENT_ID));
+            return new AtlasCredentials(Kind.SERVICE_ACCOUNT, clientId, clientSecret, null, CredentialsOrigin.of(environment, CLIENT_ID), false);
         }
         if (publicKey != null) {
             return new AtlasCredentials(Kind.API_KEY, publicKey, privateKey, null,
-                    CredentialsOrigin.of(environment, value(environment, PUBLIC_API_KEY) != null ? PUBLIC_API_KEY : PUBLIC_KEY_PROPERTY));
+                    CredentialsOrigin.of(environment, value(environment, PUBLIC_API_KEY) != null ? PUBLIC_API_KEY : PUBLIC_KEY_PROPERTY), false);
         }
         String token = value(environment, ACCESS_TOKEN);
         if (token != null) {
-            return new AtlasCredentials(Kind.ACCESS_TOKEN, null, token, null, CredentialsOrigin.of(environment, ACCESS_TOKEN));
+            return new AtlasCredentials(Kind.ACCESS_TOKEN, null, token, null, CredentialsOrigin.of(environment, ACCESS_TOKEN), false);
         }
         List<String> empty = Stream.of(CLIENT_ID, CLIENT_SECRET, PUBLIC_API_KEY, PRIVATE_API_KEY, ACCESS_TOKEN)
                 .filter(environment::containsProperty).toList(); // present, yet blank: value() found none of them
         String setButEmpty = empty.isEmpty() ? "" : String.join(" and ", empty) + (empty.size() == 1 ? " is" : " are")
                 + " set but empty; ";
         String profileProblem = value(environment, PROFILE_PROBLEM);
-        return invalid(profileProblem != null ? profileProblem : "no Atlas credentials: " + setButEmpty + "set " + CLIENT_ID
+        if (profileProblem != null) {
+            return invalid(profileProblem);
+        }
+        return new AtlasCredentials(Kind.NONE, null, null, "no Atlas credentials: " + setButEmpty + "set " + CLIENT_ID
                 + " and " + CLIENT_SECRET + " (service account), or " + PUBLIC_API_KEY + " and " + PRIVATE_API_KEY
-                + " (API key), or " + ACCESS_TOKEN + ", or name an Atlas CLI profile with --profile (or use --dry-run, which sends nothing)");
+                + " (API key), or " + ACCESS_TOKEN + ", or name an Atlas CLI profile with --profile", null, true);
     }
 
     private static AtlasCredentials invalid(String problem) {
-        return new AtlasCredentials(Kind.NONE, null, null, problem, null);
+        return new AtlasCredentials(Kind.NONE, null, null, problem, null, false);
     }
 
     private static String halfPair(Environment environment, String first, String firstName, String second,
@@ -120,9 +126,14 @@ public final class AtlasCredentials {
         return Optional.ofNullable(problem);
     }
 
-    /** Why a command cannot call Atlas with these credentials at this base URL (a secret over plain http), if so. */
-    public Optional<String> problemCalling(AtlasProperties atlas) {
-        return problem().or(() -> Optional.ofNullable(atlas.secretUrlProblem()));
+    /**
+     * Why a command cannot call Atlas with these credentials at this base URL (a secret over plain http), if so.
+     *
+     * @param whenUnset what the command adds when no credentials are set at all: what it can do without them, or what
+     *                  it needs of them (e.g. {@code " (or use --dry-run, which sends nothing)"})
+     */
+    public Optional<String> problemCalling(AtlasProperties atlas, String whenUnset) {
+        return problem().map(problem -> unset ? problem + whenUnset : problem).or(() -> Optional.ofNullable(atlas.secretUrlProblem()));
     }
 
     /**

@@ -37,6 +37,11 @@ public interface AtlasEndpoints {
     @Headers("Accept: " + API_VERSION_MEDIA_TYPE)
     Response listProjects(@Param("itemsPerPage") int itemsPerPage, @Param("pageNum") int pageNum);
 
+    /** One project, for its name (a project given by id has none otherwise); Project Read Only, as the lists. */
+    @RequestLine("GET /api/atlas/v2/groups/{groupId}")
+    @Headers("Accept: " + API_VERSION_MEDIA_TYPE)
+    Response getProject(@Param("groupId") String groupId);
+
     /** One page of a project's clusters. */
     @RequestLine("GET /api/atlas/v2/groups/{groupId}/clusters?itemsPerPage={itemsPerPage}&pageNum={pageNum}")
     @Headers("Accept: " + CLUSTERS_MEDIA_TYPE)

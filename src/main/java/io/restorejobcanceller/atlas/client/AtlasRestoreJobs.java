@@ -99,6 +99,11 @@ public class AtlasRestoreJobs implements RestoreJobs, RateLimits.Pages {
         return exchange(() -> list.apply(client), response -> read(response, type, MAX_PAGE_BYTES, "a page of a list"));
     }
 
+    /** One resource, e.g. {@code one(c -> c.getProject(groupId), Project.class)}; its errors are those of the DELETE. */
+    public <T> T one(Function<AtlasEndpoints, Response> get, Class<T> type) {
+        return exchange(() -> get.apply(client), response -> read(response, json.constructType(type), MAX_BODY_BYTES, "an answer"));
+    }
+
     private <T> T read(Response response, JavaType type, int maxBytes, String what) {
         try (InputStream in = response.body() == null ? InputStream.nullInputStream() : response.body().asInputStream()) {
             byte[] body = in.readNBytes(maxBytes);

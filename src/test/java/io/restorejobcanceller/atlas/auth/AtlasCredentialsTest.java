@@ -34,7 +34,7 @@ class AtlasCredentialsTest {
 
     private static final String NO_CREDENTIALS = "no Atlas credentials: set MONGODB_ATLAS_CLIENT_ID and MONGODB_ATLAS_CLIENT_SECRET"
             + " (service account), or MONGODB_ATLAS_PUBLIC_API_KEY and MONGODB_ATLAS_PRIVATE_API_KEY (API key), or"
-            + " MONGODB_ATLAS_ACCESS_TOKEN, or name an Atlas CLI profile with --profile (or use --dry-run, which sends nothing)";
+            + " MONGODB_ATLAS_ACCESS_TOKEN, or name an Atlas CLI profile with --profile";
 
     static Stream<Arguments> usable() {
         return Stream.of(
