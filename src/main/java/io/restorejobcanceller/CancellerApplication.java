@@ -57,7 +57,8 @@ public class CancellerApplication {
         application.addInitializers(context -> context.getBeanFactory().registerSingleton("invocation", invocation));
         AtomicReference<String> databaseUrl = new AtomicReference<>("");
         application.addListeners((ApplicationEnvironmentPreparedEvent prepared) ->
-                databaseUrl.set(prepared.getEnvironment().getProperty(DATABASE_URL, "")));
+                databaseUrl.set(prepared.getEnvironment().getProperty(DatabaseUrl.SHOWN,
+                        prepared.getEnvironment().getProperty(DATABASE_URL, ""))));
         ConfigurableApplicationContext context;
         try {
             context = application.run(invocation.springArgumentArray());

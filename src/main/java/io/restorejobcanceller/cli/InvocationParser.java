@@ -121,7 +121,12 @@ public final class InvocationParser {
     private static String message(ParameterException e) {
         return unknownOption(e).map(option -> "unknown option " + option + (SECRET_LIKE.matcher(option).find()
                 ? "; credentials are read from the environment or an Atlas CLI profile (--profile), never from options" : ""))
-                .orElse(e.getMessage().replaceFirst("^Error: ", ""));
+                .orElse(sentence(e.getMessage().replaceFirst("^Error: ", "")));
+    }
+
+    /** picocli's "Missing required parameter" as every other line after {@code error: } reads: "missing required parameter". */
+    private static String sentence(String message) {
+        return message.matches("[A-Z][a-z].*") ? Character.toLowerCase(message.charAt(0)) + message.substring(1) : message;
     }
 
     /** The name (without any value) of the unknown option the error is about, if it is about one. */

@@ -15,6 +15,8 @@ public final class DatabaseUrl {
 
     /** The setting that names the results database (Spring Boot's own). */
     public static final String SETTING = "spring.datasource.url";
+    /** The database as the operator named it, where the tool reads a copy of it (see {@link LiveSnapshot}); else absent. */
+    public static final String SHOWN = "results-database.shown-url";
 
     /**
      * Settings an H2 file database needs for the crash guarantee. WRITE_DELAY=0: a committed outcome reaches the

@@ -21,7 +21,7 @@ public class ResultsDatabase {
     private final DataSource dataSource;
     private final String url;
 
-    ResultsDatabase(DataSource dataSource, @Value("${" + DatabaseUrl.SETTING + "}") String url) {
+    ResultsDatabase(DataSource dataSource, @Value("${" + DatabaseUrl.SHOWN + ":${" + DatabaseUrl.SETTING + "}}") String url) {
         this.dataSource = dataSource;
         this.url = url;
     }

@@ -46,6 +46,17 @@ final class RestoreJobCancelWriter implements ItemWriter<CheckedRow> {
 
     @Override
     public void write(Chunk<? extends CheckedRow> chunk) throws Exception {
+        try {
+            writeRows(chunk);
+        } catch (InterruptedException cut) {
+            if (!stopRequested()) {
+                throw cut;
+            }
+            throw new JobInterruptedException(cut.getMessage());
+        }
+    }
+
+    private void writeRows(Chunk<? extends CheckedRow> chunk) throws Exception {
         if (chunk.isEmpty()) {
             return;
         }

@@ -2,6 +2,7 @@ package io.restorejobcanceller.run;
 
 import java.time.Duration;
 
+import io.restorejobcanceller.atlas.client.InFlightRequests;
 import io.restorejobcanceller.job.RunningExecutions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +11,8 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.stereotype.Component;
 
@@ -24,15 +27,22 @@ public class GracefulShutdown {
 
     private static final Logger log = LoggerFactory.getLogger(GracefulShutdown.class);
     static final String BEAN_NAME = "gracefulShutdown";
+    /** How long the requests under way at a stop may take to be answered before they are cut. */
+    private static final Duration ANSWER_GRACE = Duration.ofSeconds(3);
+    /** How long the stopped command has to print its summary once the job has ended. */
+    private static final Duration SUMMARY_TIMEOUT = Duration.ofSeconds(10);
 
     private final JobOperator jobOperator;
     private final RunningExecutions running;
     private final ShutdownRequest request;
+    private final InFlightRequests inFlight;
 
-    public GracefulShutdown(JobOperator jobOperator, RunningExecutions running, ObjectProvider<ShutdownRequest> installed) {
+    public GracefulShutdown(JobOperator jobOperator, RunningExecutions running, ObjectProvider<ShutdownRequest> installed,
+                            InFlightRequests inFlight) {
         this.jobOperator = jobOperator;
         this.running = running;
         this.request = installed.getIfAvailable(ShutdownRequest::new);
+        this.inFlight = inFlight;
     }
 
     /**
@@ -48,9 +58,21 @@ public class GracefulShutdown {
             // an existing singleton only: getSingleton never waits for the bean factory's lock, getBean would
             if (context.getBeanFactory().getSingleton(BEAN_NAME) instanceof GracefulShutdown graceful && context.isActive()) {
                 graceful.stopAndWait(timeout);
+                // the JVM ends with the last hook: the command's summary ("Stopped: ...") must be out first
+                try {
+                    request.awaitCommandEnd(SUMMARY_TIMEOUT);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
                 context.close();
             }
         }, "graceful-shutdown"));
+        context.addApplicationListener(new ApplicationListener<ApplicationReadyEvent>() {
+            @Override
+            public void onApplicationEvent(ApplicationReadyEvent commandsRan) {
+                request.commandEnded();
+            }
+        });
     }
 
     public boolean isShutdownRequested() {
@@ -74,6 +96,10 @@ public class GracefulShutdown {
             }
         }
         try {
+            // requests under way get a few seconds to be answered and recorded; then a silent server's are cut (their
+            // rows get no outcome, and a restart sends them again) rather than waited for up to the read timeout
+            running.awaitNone(ANSWER_GRACE);
+            inFlight.stop();
             running.awaitNone(timeout);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

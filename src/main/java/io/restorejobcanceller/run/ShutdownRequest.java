@@ -1,6 +1,8 @@
 package io.restorejobcanceller.run;
 
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Whether SIGTERM has come. Made before the application context, so that the JVM's shutdown hook can set it without
@@ -11,6 +13,7 @@ final class ShutdownRequest {
     static final String BEAN_NAME = "shutdownRequest";
 
     private final CountDownLatch requested = new CountDownLatch(1);
+    private final CountDownLatch commandEnded = new CountDownLatch(1);
 
     void request() {
         requested.countDown();
@@ -22,5 +25,14 @@ final class ShutdownRequest {
 
     void await() throws InterruptedException {
         requested.await();
+    }
+
+    /** The command has returned: its summary is printed. */
+    void commandEnded() {
+        commandEnded.countDown();
+    }
+
+    void awaitCommandEnd(Duration timeout) throws InterruptedException {
+        commandEnded.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 }

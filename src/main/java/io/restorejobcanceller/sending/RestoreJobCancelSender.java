@@ -6,6 +6,7 @@ import io.restorejobcanceller.atlas.AtlasUnreachableException;
 import io.restorejobcanceller.atlas.CancellationTarget;
 import io.restorejobcanceller.atlas.Endpoint;
 import io.restorejobcanceller.atlas.RestoreJobState;
+import io.restorejobcanceller.atlas.client.InFlightRequests;
 import io.restorejobcanceller.atlas.client.RestoreJobs;
 import io.restorejobcanceller.atlas.Retries;
 import io.restorejobcanceller.atlas.RunRefusedException;
@@ -41,7 +42,8 @@ public class RestoreJobCancelSender {
 
     /**
      * The row's final outcome after its requests, retried; each waits for its permit. A refusal of the credentials or
-     * of this host throws {@link RunRefusedException}.
+     * of this host throws {@link RunRefusedException}; a stop that cuts its request short, {@link InterruptedException}
+     * (no outcome).
      */
     public RowResult send(CancellationTarget target, RequestPlan plan) throws InterruptedException {
         return send(new Row(target, plan, false));
@@ -102,6 +104,10 @@ public class RestoreJobCancelSender {
                 RowResult result = RowResult.of(e, target, deletes, unansweredBefore, atlas.destination());
                 return result != null ? new Retries.Done<>(result) : new Retries.Again<>(e, asked);
             } catch (AtlasUnreachableException e) {
+                if (InFlightRequests.isStop(e)) {
+                    throw new InterruptedException("stopped before Atlas answered (its outcome unknown, the row has none:"
+                            + " a restart sends it again)");
+                }
                 unansweredBefore |= deletes > deletesBefore; // only an unanswered DELETE may have cancelled the job
                 return new Retries.Again<>(e, null);
             }

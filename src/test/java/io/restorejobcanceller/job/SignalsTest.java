@@ -58,6 +58,40 @@ class SignalsTest {
     }
 
     @Test
+    void sigtermWhileADeleteWaitsOnASilentAtlasCutsItShortAndTheRowWithoutOutcomeIsSentOnRestart() throws Exception {
+        // given: an Atlas that accepts the connection and never answers, read for far longer than the test waits
+        try (SilentServer silent = new SilentServer()) {
+            Path input = canceller.file("in.csv", csv(3));
+            CancellerProcess process = canceller.with("--canceller.atlas.base-url=http://127.0.0.1:" + silent.port())
+                    .with("--canceller.atlas.read-timeout=600s").with("--canceller.atlas.request-timeout=600s")
+                    .start("cancel", input.toString());
+            process.awaitOutput("Cancelling restore jobs from", 60);
+            while (silent.acceptedConnections() == 0 && process.isAlive()) {
+                Thread.sleep(20);
+            }
+
+            // when
+            process.sigterm();
+            int exitCode = process.waitForExit(60);
+
+            // then: stopped without waiting for the answer, and the row has no outcome (never CANCELLED)
+            assertThat(exitCode).isEqualTo(143);
+            assertThat(process.output()).as(String.join("\n", process.output())).contains("Stopped: on request (SIGTERM or Ctrl-C)");
+            assertThat(canceller.database().sql("SELECT STATUS FROM BATCH_JOB_EXECUTION").query(String.class).single())
+                    .isEqualTo("STOPPED");
+            assertThat(canceller.outcomes()).isEmpty();
+
+            // when: the same command against an Atlas that answers
+            int restartExit = canceller.with("--canceller.atlas.base-url=" + atlas.baseUrl()).run("cancel", input.toString());
+
+            // then
+            assertThat(restartExit).isZero();
+            assertThat(canceller.outcomes()).hasSize(3);
+            assertThat(atlas.deletesOf(path(1))).isEqualTo(1);
+        }
+    }
+
+    @Test
     void sigtermWhileTheStartUpWaitsForASilentDatabaseEndsTheProcessAtOnce() throws Exception {
         // given: a database that accepts the connection and never answers, waited for without a limit, so the
         // start-up holds the application context's locks for good

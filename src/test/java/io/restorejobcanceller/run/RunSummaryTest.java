@@ -157,7 +157,8 @@ class RunSummaryTest {
         ResultsDatabase database = mock(ResultsDatabase.class);
         when(database.displayUrl()).thenReturn("jdbc:h2:file:/tmp/db");
         GracefulShutdown shutdown = new GracefulShutdown(null, null,
-                new StaticListableBeanFactory(Map.of(ShutdownRequest.BEAN_NAME, shutdownRequest)).getBeanProvider(ShutdownRequest.class));
+                new StaticListableBeanFactory(Map.of(ShutdownRequest.BEAN_NAME, shutdownRequest)).getBeanProvider(ShutdownRequest.class),
+                new io.restorejobcanceller.atlas.client.InFlightRequests());
         return new RunSummary(outcomes, database, new AtlasPauses(), shutdown);
     }
 

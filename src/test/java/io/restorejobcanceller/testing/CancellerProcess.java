@@ -20,6 +20,7 @@ public final class CancellerProcess {
 
     private final Process process;
     private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final Thread reader;
 
     CancellerProcess(List<String> args, Map<String, Object> environment, Path directory) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -33,7 +34,7 @@ public final class CancellerProcess {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Thread reader = new Thread(() -> {
+        reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
                     lines.add(line);
@@ -65,14 +66,19 @@ public final class CancellerProcess {
         return process.isAlive();
     }
 
+    /** SIGTERM, by kill(1): Process.destroy() would also close this end of the output pipe, losing what the process says next. */
     public void sigterm() {
-        process.destroy();
+        signal("-TERM");
     }
 
     /** Ctrl-C, as a terminal sends it. */
     public void sigint() {
+        signal("-INT");
+    }
+
+    private void signal(String signal) {
         try {
-            new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).inheritIO().start().waitFor();
+            new ProcessBuilder("kill", signal, String.valueOf(process.pid())).inheritIO().start().waitFor();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -89,6 +95,7 @@ public final class CancellerProcess {
             process.destroyForcibly();
             throw new AssertionError("the process did not end within " + timeoutSeconds + " s; output:\n" + String.join("\n", lines));
         }
+        reader.join(TimeUnit.SECONDS.toMillis(10)); // its last lines, read after the exit
         return process.exitValue();
     }
 

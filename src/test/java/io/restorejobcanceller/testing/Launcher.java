@@ -62,14 +62,27 @@ public final class Launcher {
 
     /** Runs without a terminal (as cron does): standard input is empty, the two outputs are kept apart. */
     public Result run(String... args) throws IOException, InterruptedException {
+        Started started = start(args);
+        int exitCode = waitFor(started.process());
+        return new Result(exitCode, Files.readString(started.out()), Files.readString(started.err()));
+    }
+
+    /** A launch that runs on while the test does other things: the process (the jar's own JVM) and where its outputs go. */
+    public record Started(Process process, Path out, Path err) {
+        public String output() throws IOException {
+            return Files.readString(out) + Files.readString(err);
+        }
+    }
+
+    /** Starts without a terminal, as {@link #run} does, and returns at once. */
+    public Started start(String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(PROJECT.resolve("jobs/cancel-restore-jobs").toString()));
         command.addAll(List.of(args));
         Path out = Files.createTempFile(home, "out", ".txt");
         Path err = Files.createTempFile(home, "err", ".txt");
         Process process = builder(command).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                 .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        int exitCode = waitFor(process);
-        return new Result(exitCode, Files.readString(out), Files.readString(err));
+        return new Started(process, out, err);
     }
 
     /**

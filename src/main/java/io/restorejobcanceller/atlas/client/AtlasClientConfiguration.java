@@ -31,10 +31,15 @@ public class AtlasClientConfiguration {
         return AtlasCredentials.from(environment);
     }
 
+    @Bean
+    InFlightRequests inFlightRequests() {
+        return new InFlightRequests();
+    }
+
     @Bean(destroyMethod = "close")
     CloseableHttpClient atlasHttpClient(AtlasProperties properties, AtlasCredentials credentials,
-                                        ObjectProvider<BuildProperties> build) {
-        return AtlasHttpClient.create(properties, credentials, userAgent(build.getIfAvailable()));
+                                        ObjectProvider<BuildProperties> build, InFlightRequests inFlightRequests) {
+        return AtlasHttpClient.create(properties, credentials, userAgent(build.getIfAvailable()), inFlightRequests);
     }
 
     @Bean(destroyMethod = "close")

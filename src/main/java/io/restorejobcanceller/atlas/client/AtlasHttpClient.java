@@ -44,7 +44,8 @@ final class AtlasHttpClient {
      * Retry-After and records attempts), and HttpClient 5 would otherwise silently re-send idempotent requests.
      * System properties are on, so the JVM's {@code https.proxyHost}/{@code https.proxyPort} apply.
      */
-    static CloseableHttpClient create(AtlasProperties properties, AtlasCredentials credentials, String userAgent) {
+    static CloseableHttpClient create(AtlasProperties properties, AtlasCredentials credentials, String userAgent,
+                                      InFlightRequests inFlight) {
         var connectionManager = PoolingHttpClientConnectionManagerBuilder.create()
                 .setConnectionFactory(UnloggedConnection.factory())
                 .setMaxConnTotal(POOL_SIZE)
@@ -60,7 +61,7 @@ final class AtlasHttpClient {
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setConnectionRequestTimeout(Timeout.of(properties.requestTimeout()))
                         .build())
-                .addExecInterceptorFirst("request-deadline", new BoundedExchange(properties.requestTimeout()))
+                .addExecInterceptorFirst("request-deadline", new BoundedExchange(properties.requestTimeout(), inFlight))
                 .disableAutomaticRetries()
                 .evictIdleConnections(EVICT_IDLE_AFTER)
                 .disableRedirectHandling()

@@ -31,9 +31,11 @@ final class BoundedExchange implements ExecChainHandler {
     private static final ScheduledThreadPoolExecutor TIMER = timer();
 
     private final Duration timeout;
+    private final InFlightRequests inFlight;
 
-    BoundedExchange(Duration timeout) {
+    BoundedExchange(Duration timeout, InFlightRequests inFlight) {
         this.timeout = timeout;
+        this.inFlight = inFlight;
     }
 
     private static ScheduledThreadPoolExecutor timer() {
@@ -49,15 +51,16 @@ final class BoundedExchange implements ExecChainHandler {
     @Override
     public ClassicHttpResponse execute(ClassicHttpRequest request, ExecChain.Scope scope, ExecChain chain)
             throws IOException, HttpException {
-        var deadline = new Deadline((Cancellable) scope.execRuntime);
+        var deadline = new Deadline((Cancellable) scope.execRuntime, inFlight);
+        inFlight.add(deadline.cut);
         deadline.arm(TIMER.schedule(deadline::expire, timeout.toMillis(), TimeUnit.MILLISECONDS));
         ClassicHttpResponse response;
         try {
             response = chain.proceed(request, scope);
         } catch (IOException | HttpException | RuntimeException e) {
             deadline.disarm();
-            if (deadline.expired) {
-                throw timedOut(e);
+            if (deadline.stopped || deadline.expired) {
+                throw deadline.cause(e);
             }
             throw e;
         }
@@ -77,15 +80,29 @@ final class BoundedExchange implements ExecChainHandler {
         return timedOut;
     }
 
-    /** The exchange's alarm: at expiry, the connection is closed under whatever reads or writes it. */
-    private static final class Deadline {
+    /** The exchange's alarm: at expiry, or at a stop, the connection is closed under whatever reads or writes it. */
+    private final class Deadline {
 
         private final Cancellable exchange;
+        private final InFlightRequests inFlight;
         private volatile ScheduledFuture<?> alarm;
         private volatile boolean expired;
+        private volatile boolean stopped;
+        private final Runnable cut = this::stop;
 
-        Deadline(Cancellable exchange) {
+        Deadline(Cancellable exchange, InFlightRequests inFlight) {
             this.exchange = exchange;
+            this.inFlight = inFlight;
+        }
+
+        void stop() {
+            stopped = true;
+            exchange.cancel();
+        }
+
+        /** What a failure of the exchange cut short is: the stop's, or the deadline's. */
+        IOException cause(Exception failure) {
+            return stopped ? new InFlightRequests.Stopped(failure) : timedOut(failure);
         }
 
         void arm(ScheduledFuture<?> alarm) {
@@ -99,6 +116,7 @@ final class BoundedExchange implements ExecChainHandler {
 
         void disarm() {
             alarm.cancel(false);
+            inFlight.remove(cut);
         }
 
         /** Closes the connection now: what is left of the answer is not wanted. */
@@ -164,10 +182,10 @@ final class BoundedExchange implements ExecChainHandler {
             try {
                 n = in.read(buffer, offset, length);
             } catch (IOException | RuntimeException e) {
-                boolean expired = deadline.expired;
+                boolean cut = deadline.expired || deadline.stopped;
                 deadline.abandon();
-                if (expired) {
-                    throw timedOut(e);
+                if (cut) {
+                    throw deadline.cause(e);
                 }
                 throw e;
             }
