@@ -2,7 +2,6 @@ package io.restorejobcanceller.outcome;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -57,7 +56,7 @@ class GroupCommitTest {
                 await(release);
             }
             commit(List.of(item));
-        }, 64, Duration.ZERO);
+        }, 64);
         List<Thread> threads = new ArrayList<>(List.of(recording(group, 0)));
         firstUnderWay.await();
         others.forEach(item -> threads.add(recording(group, item)));
