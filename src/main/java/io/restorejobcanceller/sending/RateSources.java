@@ -143,7 +143,8 @@ public record RateSources(List<Source> sources) {
             Map<String, RateLimits.EndpointSet> own = inProjects.getOrDefault(described, Map.of());
             own.forEach((project, set) -> sources.add(RateSources.project(project, bucket(set).share(properties.shareOfBucket()))));
             List<String> left = asked.stream().filter(project -> !own.containsKey(project)).toList();
-            if (!left.isEmpty()) {
+            // an endpoint of no project (the projects' list) that Atlas told nothing of goes at the fallback too
+            if (!left.isEmpty() || sources.isEmpty()) {
                 String why = refusal != null ? refusal : shared.containsKey(described)
                         ? "no endpoint set for " + described.method() + " " + described.path() : "not asked";
                 sources.add(notTold(left, why, properties));

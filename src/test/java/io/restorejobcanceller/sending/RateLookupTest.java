@@ -130,6 +130,21 @@ class RateLookupTest {
     }
 
     @Test
+    void anEndpointOfNoProjectThatAtlasWouldNotTellSaysSo() {
+        // given: find's list of the projects (no project to ask about) and an Atlas that refuses the look-up
+        throttle = new RequestThrottle(properties, clock, clock.clock(), new AtlasPauses());
+        RateLookup lookup = new RateLookup((groupId, path, page) -> {
+            throw new AtlasApiException(404, null, null, "<html>Not Found</html>", null);
+        }, throttle, properties, RETRY, clock, clock.clock());
+
+        // when
+        RateSources sources = lookup.follow(List.of(), List.of(Endpoint.PROJECTS), lookup.deadline());
+
+        // then: the fallback, said as for projects (the log line said "Rate of the projects' list: " and nothing)
+        assertThat(sources.describe()).isEqualTo("Atlas would not tell (404): 100 per minute per project");
+    }
+
+    @Test
     void aLookUpThatHangsCostsTheLookUpTimeoutAtMost() {
         // given: an Atlas that never answers, and a look-up timeout of 50 ms
         properties = new RateProperties(null, RateProperties.Scope.PROJECT, 0, 2, Duration.ofSeconds(2), 1.0, 100, Duration.ofMillis(50));
