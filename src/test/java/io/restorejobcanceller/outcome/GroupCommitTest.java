@@ -1,7 +1,9 @@
 package io.restorejobcanceller.outcome;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -56,7 +58,7 @@ class GroupCommitTest {
                 await(release);
             }
             commit(List.of(item));
-        }, 64);
+        }, 64, Duration.ZERO);
         List<Thread> threads = new ArrayList<>(List.of(recording(group, 0)));
         firstUnderWay.await();
         others.forEach(item -> threads.add(recording(group, item)));
@@ -90,6 +92,18 @@ class GroupCommitTest {
         assertThat(thrown).containsExactly("13: 13 refused");
         assertThat(committed).containsExactlyInAnyOrder(0, 12, 14);
         assertThat(returnedTooSoon).isEmpty();
+    }
+
+    @Test
+    void aLoneRecorderNeverWaitsForCompany() {
+        // given: a gathering time no test could sit out (a dry run records one outcome at a time, on one thread)
+        GroupCommit<Integer> group = new GroupCommit<>(this::commit, item -> commit(List.of(item)), 64, Duration.ofHours(1));
+
+        // when: three records, one after the other
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> List.of(1, 2, 3).forEach(group::commit));
+
+        // then: each committed at once, on its own
+        assertThat(commits).containsExactly(List.of(1), List.of(2), List.of(3));
     }
 
     private static void await(CountDownLatch latch) {
