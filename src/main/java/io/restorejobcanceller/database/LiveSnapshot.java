@@ -15,12 +15,12 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+
+import org.springframework.util.FileSystemUtils;
 
 /**
  * How {@code report} and {@code query} read the default H2 file while a run holds it (H2 lets one process open a file):
@@ -122,9 +122,9 @@ public final class LiveSnapshot {
     }
 
     static void delete(Path tree) {
-        try (Stream<Path> files = Files.walk(tree)) {
-            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException | UncheckedIOException gone) {
+        try {
+            FileSystemUtils.deleteRecursively(tree);
+        } catch (IOException gone) {
             // deleted already, or by a later run's sweep
         }
     }
