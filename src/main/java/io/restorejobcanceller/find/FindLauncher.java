@@ -60,10 +60,15 @@ class FindLauncher {
                 file == null ? null : file.toString(), clock.instant());
         // beside the output, so that it is moved into place in one step: a half-written file is never where cancel looks
         Path written = file == null ? Files.createTempFile("find-", ".tmp") : Files.createTempFile(file.getParent(), ".find-", ".tmp");
+        written.toFile().deleteOnExit(); // the JVM may end (SIGTERM) before the finally below runs
         try {
             JobExecution execution = jobOperator.start(job, new JobParametersBuilder(request.toJobParameters())
                     .addString(FindTasklet.TEMPORARY_FILE, written.toString(), false).toJobParameters());
             Terminal.endLine(); // the progress bar stays as the listing left it; what follows starts a line of its own
+            if (execution.getAllFailureExceptions().stream().anyMatch(InterruptedException.class::isInstance)) {
+                System.err.println("Stopped: on request (SIGTERM or Ctrl-C); nothing was written [find execution " + execution.getId() + "]");
+                return ExitCode.JOB_FAILED;
+            }
             if (execution.getStatus() != BatchStatus.COMPLETED) {
                 throw execution.getAllFailureExceptions().stream().findFirst()
                         .filter(FindRefusedException.class::isInstance).map(RuntimeException.class::cast)

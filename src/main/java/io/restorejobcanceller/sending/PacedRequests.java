@@ -8,6 +8,7 @@ import io.restorejobcanceller.atlas.AtlasVerdict;
 import io.restorejobcanceller.atlas.Endpoint;
 import io.restorejobcanceller.atlas.Retries;
 import io.restorejobcanceller.atlas.Sleeper;
+import io.restorejobcanceller.atlas.client.InFlightRequests;
 
 /**
  * A request that is not a row's (a page of a list, a look-up of the buckets) under the DELETEs' policy: its endpoint
@@ -36,6 +37,7 @@ public final class PacedRequests {
      * @param project whose budget the request takes ({@code null}: none's, e.g. the list of projects)
      * @throws AtlasApiException a non-transient answer, or the last of {@code max-attempts} transient ones
      * @throws AtlasUnreachableException no answer came ({@code max-attempts} times when {@code retryUnanswered})
+     * @throws InterruptedException a stop cut the request short
      */
     public <T> T send(Endpoint endpoint, String project, Supplier<T> request) throws InterruptedException {
         int[] rateLimited = {0};
@@ -50,6 +52,10 @@ public final class PacedRequests {
                 rateLimited[0] += e.status() == 429 ? 1 : 0;
                 return new Retries.Again<>(e, feedback.refused(endpoint, project, e, rateLimited[0]));
             } catch (AtlasUnreachableException e) {
+                if (InFlightRequests.isStop(e)) {
+                    // a stop (SIGTERM) cut the exchange: nothing more is asked, and nothing is made of what was not answered
+                    throw new InterruptedException("stopped before Atlas answered");
+                }
                 if (!retryUnanswered) {
                     throw e;
                 }

@@ -92,6 +92,33 @@ class SignalsTest {
     }
 
     @Test
+    void sigtermWhileFindWaitsOnASilentAtlasLeavesNoFileAndSaysSo() throws Exception {
+        // given: a find into a directory (an inbox) against an Atlas that accepts the connection and never answers
+        try (SilentServer silent = new SilentServer()) {
+            Path inbox = Files.createDirectories(canceller.directory().resolve("inbox"));
+            CancellerProcess process = canceller.with("--canceller.atlas.base-url=http://127.0.0.1:" + silent.port())
+                    .with("--canceller.atlas.read-timeout=600s").with("--canceller.atlas.request-timeout=600s")
+                    .with("--canceller.rate.requests-per-minute=0")
+                    .start("find", "--project", Targets.GROUP, "--output", inbox.resolve("found.csv").toString());
+            while (silent.acceptedConnections() == 0 && process.isAlive()) {
+                Thread.sleep(20);
+            }
+
+            // when
+            process.sigterm();
+            int exitCode = process.waitForExit(60);
+
+            // then: no file at all in the inbox (neither the output nor the one written aside), and a line saying why
+            assertThat(exitCode).isEqualTo(143);
+            try (var left = Files.list(inbox)) {
+                assertThat(left.map(Path::getFileName).map(Path::toString)).isEmpty();
+            }
+            assertThat(process.output()).as(String.join("\n", process.output()))
+                    .anySatisfy(line -> assertThat(line).contains("Stopped: on request (SIGTERM or Ctrl-C); nothing was written"));
+        }
+    }
+
+    @Test
     void sigtermWhileTheStartUpWaitsForASilentDatabaseEndsTheProcessAtOnce() throws Exception {
         // given: a database that accepts the connection and never answers, waited for without a limit, so the
         // start-up holds the application context's locks for good
