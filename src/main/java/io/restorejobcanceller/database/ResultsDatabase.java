@@ -44,8 +44,8 @@ public class ResultsDatabase {
         return url;
     }
 
-    /** The column the latest migration added: present once the results table is as this version reads it. */
-    private static final String NEWEST_COLUMN = "DRY_RUN";
+    /** The view the latest migration made (V7): present once the database is as this version reads it. */
+    private static final String NEWEST = "FIND_RUN";
 
     /**
      * @throws NoResultsDatabaseException when the database has no results table: a report on it would say "nothing
@@ -54,7 +54,7 @@ public class ResultsDatabase {
     public void requireResults() {
         try (Connection connection = dataSource.getConnection()) {
             if (Tables.exists(connection, RESULTS_TABLE)) {
-                if (!Tables.hasColumn(connection, RESULTS_TABLE, NEWEST_COLUMN)) {
+                if (!Tables.exists(connection, NEWEST)) {
                     throw new NoResultsDatabaseException(new DatabaseProblem(DatabaseProblem.Kind.MISSING, "the results database at "
                             + DatabaseUrl.display(url) + " was last written by an older version of this tool; the next "
                             + "'cancel' (a dry run will do) upgrades it, since report and query never write"));

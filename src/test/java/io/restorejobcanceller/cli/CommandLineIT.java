@@ -160,6 +160,32 @@ class CommandLineIT {
     }
 
     @Test
+    void aReportOnADatabaseAnOlderVersionWroteNamesItAndChangesNothing() throws Exception {
+        // given: a results database as the version before find's view (V7) left it
+        assertThat(launcher.run("cancel", "--dry-run", "--spring.flyway.target=6", "sample-data/restore-jobs.csv").exitCode()).isZero();
+        Path data = launcher.dataHome().resolve("restore-job-canceller/canceller.mv.db");
+        byte[] before = Files.readAllBytes(data);
+
+        // when: report and query through the launcher (Spring's build-time bean definitions, Flyway's among them)
+        Result report = launcher.run("report");
+        Result query = launcher.run("query", "SELECT COUNT(*) FROM CANCELLATION_OUTCOME");
+
+        // then: one line naming the database and what upgrades it, no migration tried, the file as it was
+        for (Result reading : List.of(report, query)) {
+            assertThat(reading.exitCode()).isEqualTo(2);
+            assertThat(reading.err()).contains("was last written by an older version of this tool; the next 'cancel' (a dry run will do)"
+                    + " upgrades it").doesNotContain("Migration").doesNotContain("mixin");
+        }
+        assertThat(Files.readAllBytes(data)).isEqualTo(before);
+
+        // when: a dry run upgrades it
+        assertThat(launcher.run("cancel", "--dry-run", "sample-data/restore-jobs.csv").exitCode()).isZero();
+
+        // then
+        assertThat(launcher.run("report", "--by=execution").exitCode()).isZero();
+    }
+
+    @Test
     void wrongDigestKeysAreOneLineWithoutAStackTrace() throws Exception {
         try (DigestAtlasServer server = new DigestAtlasServer("public-key", "the-private-key", 0)) {
             // when
