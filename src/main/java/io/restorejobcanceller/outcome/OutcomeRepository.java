@@ -111,6 +111,12 @@ public class OutcomeRepository {
         return counts;
     }
 
+    /** Rows of the job instance that Atlas answered (with any status): none, when the base URL reached nothing. */
+    public long answered(long jobInstanceId) {
+        return jdbc.sql("SELECT COUNT(*) FROM CANCELLATION_OUTCOME WHERE JOB_INSTANCE_ID = ? AND HTTP_STATUS IS NOT NULL")
+                .param(jobInstanceId).query(Long.class).single();
+    }
+
     /** A value the column always takes: NUL (which PostgreSQL refuses in text) shown as U+FFFD, cut to the column's length. */
     private static String cut(String value, int max) {
         if (value == null) {

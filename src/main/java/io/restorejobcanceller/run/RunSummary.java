@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.restorejobcanceller.atlas.AtlasProperties;
 import io.restorejobcanceller.cli.ExitCode;
 import io.restorejobcanceller.cli.Terminal;
 import io.restorejobcanceller.database.ResultsDatabase;
@@ -28,10 +29,13 @@ class RunSummary {
     private final ResultsDatabase database;
     private final AtlasPauses pauses;
     private final GracefulShutdown shutdown;
+    private final AtlasProperties atlas;
     private final PrintStream out = System.out;
 
-    RunSummary(OutcomeRepository outcomes, ResultsDatabase database, AtlasPauses pauses, GracefulShutdown shutdown) {
+    RunSummary(OutcomeRepository outcomes, ResultsDatabase database, AtlasPauses pauses, GracefulShutdown shutdown,
+               AtlasProperties atlas) {
         this.shutdown = shutdown;
+        this.atlas = atlas;
         this.outcomes = outcomes;
         this.database = database;
         this.pauses = pauses;
@@ -100,6 +104,11 @@ class RunSummary {
         }
         long failed = counts.getOrDefault(Outcome.FAILED, 0L);
         if (failed > 0 && !Boolean.TRUE.equals(execution.getJobParameters().getParameter(CancellationJobConfiguration.DRY_RUN).value())) {
+            if (outcomes.answered(instanceId) == 0) {
+                // within the skip limit, a base URL that reached nothing is otherwise only rows that "gave up"
+                out.printf("%s answered none of the %d %s sent: check canceller.atlas.base-url and the network%n",
+                        atlas.baseUrlWithoutSlash(), failed, failed == 1 ? "row" : "rows");
+            }
             out.printf("%d %s FAILED (Atlas gave no verdict): run the same command again to send only %s again,"
                     + " e.g. cancel-restore-jobs cancel %s%n", failed, failed == 1 ? "row" : "rows", failed == 1 ? "it" : "them", what);
         }

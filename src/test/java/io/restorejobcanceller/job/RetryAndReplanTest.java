@@ -160,6 +160,21 @@ class RetryAndReplanTest {
     }
 
     @Test
+    void aBaseUrlThatRefusedEveryConnectionIsNamedEvenWithinTheSkipLimit(CapturedOutput output) {
+        // given: nothing listens on port 1, and the skip limit (100) is not reached by 3 rows
+        Path input = canceller.file("in.csv", csv(3));
+
+        // when
+        int exitCode = canceller.with("--canceller.atlas.base-url=http://127.0.0.1:1").with("--canceller.retry.max-attempts=1")
+                .run("cancel", input.toString());
+
+        // then: the summary names the base URL as the cause, not only 3 rows FAILED
+        assertThat(exitCode).isEqualTo(3);
+        assertThat(output.getOut()).contains("Outcomes: FAILED=3")
+                .contains("http://127.0.0.1:1 answered none of the 3 rows sent: check canceller.atlas.base-url and the network");
+    }
+
+    @Test
     void afterTheSkipLimitStoppedARunWhoseRowsAreAllRecordedTheSameCommandSendsItsFailedRows(CapturedOutput output) {
         // given: nothing listens on port 1, and the third failed row passes the skip limit: every row is recorded
         Path input = canceller.file("in.csv", csv(3));

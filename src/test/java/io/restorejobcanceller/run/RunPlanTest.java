@@ -251,7 +251,7 @@ class RunPlanTest {
         return Rates.configured(requestsPerMinute, RateProperties.Scope.PROJECT, 0, 2, Duration.ofSeconds(2));
     }
 
-    private static AtlasProperties atlas(String baseUrl) {
+    static AtlasProperties atlas(String baseUrl) {
         return new AtlasProperties(URI.create(baseUrl), Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60),
                 null, null, Duration.ofSeconds(60), null);
     }

@@ -153,13 +153,18 @@ class RunSummaryTest {
                 assertThat(jobInstanceId).isEqualTo(2);
                 return recorded;
             }
+
+            @Override
+            public long answered(long jobInstanceId) {
+                return 1; // Atlas answered some row: the base URL is not in question here (RetryAndReplanTest)
+            }
         };
         ResultsDatabase database = mock(ResultsDatabase.class);
         when(database.displayUrl()).thenReturn("jdbc:h2:file:/tmp/db");
         GracefulShutdown shutdown = new GracefulShutdown(null, null,
                 new StaticListableBeanFactory(Map.of(ShutdownRequest.BEAN_NAME, shutdownRequest)).getBeanProvider(ShutdownRequest.class),
                 new io.restorejobcanceller.atlas.client.InFlightRequests());
-        return new RunSummary(outcomes, database, new AtlasPauses(), shutdown);
+        return new RunSummary(outcomes, database, new AtlasPauses(), shutdown, RunPlanTest.atlas("https://cloud.mongodb.com"));
     }
 
     private static JobExecution execution(BatchStatus status, boolean dryRun) {
